@@ -1,0 +1,28 @@
+package profcon.pprof;
+
+import java.util.Arrays;
+
+/** A growable list of primitive longs, so decoding a million samples does not box a million arrays. */
+final class LongList {
+    private long[] items = new long[4];
+    private int size;
+
+    void add(long value) {
+        if (size == items.length) {
+            items = Arrays.copyOf(items, size * 2);
+        }
+        items[size++] = value;
+    }
+
+    int size() {
+        return size;
+    }
+
+    long get(int i) {
+        return items[i];
+    }
+
+    long[] toArray() {
+        return Arrays.copyOf(items, size);
+    }
+}
