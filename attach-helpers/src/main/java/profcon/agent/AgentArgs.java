@@ -1,0 +1,105 @@
+package profcon.agent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's arguments, {@code dir=...;sock=...;token=...;console=PID}, checked against its contract:
+ * the session directory must be absolute, owned by this JVM's user and closed to everyone else,
+ * the socket must be inside it, the token hex. Anything else is refused with a reason.
+ */
+public record AgentArgs(Path dir, Path socket, String token, long consolePid) {
+    private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32}");
+
+    public static AgentArgs parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("profcon agent: no arguments (expected dir=...;sock=...;token=...;console=...)");
+        }
+        Path dir = null;
+        Path socket = null;
+        String token = null;
+        long console = -1;
+        for (String part : text.split(";")) {
+            int eq = part.indexOf('=');
+            String key = eq < 0 ? part : part.substring(0, eq);
+            String value = eq < 0 ? "" : part.substring(eq + 1);
+            switch (key) {
+                case "dir" -> dir = Path.of(value);
+                case "sock" -> socket = Path.of(value);
+                case "token" -> token = value;
+                case "console" -> console = parsePid(value);
+                default -> throw new IllegalArgumentException("profcon agent: unknown argument '" + key + "'");
+            }
+        }
+        AgentArgs args = new AgentArgs(dir, socket, token, console);
+        args.validate();
+        return args;
+    }
+
+    /** The part of {@code text} that names the session directory, if it names a usable one; for error reports. */
+    public static Path dirOf(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (String part : text.split(";")) {
+            if (part.startsWith("dir=")) {
+                Path p = Path.of(part.substring(4));
+                return p.isAbsolute() && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? p : null;
+            }
+        }
+        return null;
+    }
+
+    public String format() {
+        return "dir=" + dir + ";sock=" + socket + ";token=" + token + ";console=" + consolePid;
+    }
+
+    private void validate() {
+        if (dir == null || socket == null || token == null || consolePid < 0) {
+            throw new IllegalArgumentException("profcon agent: dir, sock, token and console are all required");
+        }
+        if (!dir.isAbsolute() || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("profcon agent: session directory " + dir + " is not an absolute directory");
+        }
+        if (!socket.isAbsolute() || !dir.equals(socket.getParent())) {
+            throw new IllegalArgumentException("profcon agent: socket " + socket + " is not inside " + dir);
+        }
+        if (!TOKEN.matcher(token).matches()) {
+            throw new IllegalArgumentException("profcon agent: token must be 32 hex digits");
+        }
+        checkPrivate();
+    }
+
+    private void checkPrivate() {
+        try {
+            String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
+            if (!owner.equals(System.getProperty("user.name"))) {
+                throw new IllegalArgumentException("profcon agent: " + dir + " belongs to " + owner + ", not to "
+                        + System.getProperty("user.name"));
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+            if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                throw new IllegalArgumentException("profcon agent: " + dir + " is open to other users (" + perms + ")");
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            throw new IllegalArgumentException("profcon agent: cannot check the permissions of " + dir + ": " + e);
+        }
+    }
+
+    private static long parsePid(String value) {
+        try {
+            long pid = Long.parseLong(value);
+            if (pid <= 0) {
+                throw new IllegalArgumentException("profcon agent: console pid must be positive");
+            }
+            return pid;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("profcon agent: console pid '" + value + "' is not a number");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package profcon.agent;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The settings a profile is collected with, parsed from {@code key=value} words.
+ *
+ * <p>Every value is checked against its range here, inside the agent, so a console that sends
+ * nonsense gets a clear error back instead of a misbehaving target.
+ */
+public record SamplingOptions(Duration period, Duration threshold, Duration maxDuration, int maxSamples) {
+    public static final Duration DEFAULT_PERIOD = Duration.ofMillis(10);
+    public static final Duration DEFAULT_THRESHOLD = Duration.ZERO;
+    public static final Duration DEFAULT_MAX = Duration.ofHours(2);
+    public static final int DEFAULT_MAX_SAMPLES = 200_000;
+
+    public static SamplingOptions defaults() {
+        return new SamplingOptions(DEFAULT_PERIOD, DEFAULT_THRESHOLD, DEFAULT_MAX, DEFAULT_MAX_SAMPLES);
+    }
+
+    /** Parses {@code period=10ms threshold=0ms max=60s maxsamples=200000}; unknown keys are errors. */
+    public static SamplingOptions parse(Iterable<String> words) {
+        SamplingOptions o = defaults();
+        for (String word : words) {
+            int eq = word.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected key=value, got '" + word + "'");
+            }
+            String key = word.substring(0, eq);
+            String value = word.substring(eq + 1);
+            o = switch (key) {
+                case "period" -> o.withPeriod(range(key, Durations.parse(value), Duration.ofMillis(1), Duration.ofSeconds(10)));
+                case "threshold" -> o.withThreshold(range(key, Durations.parse(value), Duration.ZERO, Duration.ofSeconds(60)));
+                case "max" -> new SamplingOptions(o.period, o.threshold,
+                        range(key, Durations.parse(value), Duration.ofMillis(1), Duration.ofHours(24)), o.maxSamples);
+                case "maxsamples" -> new SamplingOptions(o.period, o.threshold, o.maxDuration,
+                        (int) range(key, Long.parseLong(value), 1_000, 5_000_000));
+                default -> throw new IllegalArgumentException("unknown sampling option '" + key + "'");
+            };
+        }
+        return o;
+    }
+
+    public SamplingOptions withPeriod(Duration p) {
+        return new SamplingOptions(p, threshold, maxDuration, maxSamples);
+    }
+
+    public SamplingOptions withThreshold(Duration t) {
+        return new SamplingOptions(period, t, maxDuration, maxSamples);
+    }
+
+    /** The settings as words, in the form {@link #parse} reads. */
+    public Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("period", Durations.format(period));
+        m.put("threshold", Durations.format(threshold));
+        m.put("max", Durations.format(maxDuration));
+        m.put("maxsamples", Integer.toString(maxSamples));
+        return m;
+    }
+
+    private static Duration range(String key, Duration d, Duration min, Duration max) {
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException(key + " must be between " + Durations.format(min) + " and "
+                    + Durations.format(max) + ", got " + Durations.format(d));
+        }
+        return d;
+    }
+
+    private static long range(String key, long v, long min, long max) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + v);
+        }
+        return v;
+    }
+}

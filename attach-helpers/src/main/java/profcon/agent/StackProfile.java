@@ -1,0 +1,188 @@
+package profcon.agent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A profile aggregated where it is collected: identical (stack, labels) pairs share one sample.
+ *
+ * <p>Frames, functions and strings are interned, so memory grows with the number of distinct
+ * stacks, not with the number of events. Past {@code maxSamples} distinct samples, new stacks
+ * are folded into one "[profcon: sample table full]" sample per label set, and the profile says
+ * so in a comment: the target never pays more than the cap.
+ */
+public final class StackProfile {
+    /** One frame as a stack walker sees it; {@code line} is 0 when unknown. */
+    public record Frame(String className, String methodName, int line) {
+    }
+
+    private final String[][] sampleTypes;
+    private final String defaultSampleType;
+    private final String[] periodType;
+    private final long period;
+    private final int maxSamples;
+    private final Map<String, Integer> strings = new HashMap<>();
+    private final List<String> stringList = new ArrayList<>();
+    private final Map<String, Integer> functions = new HashMap<>();
+    private final List<int[]> functionList = new ArrayList<>(); // name, filename string ids
+    private final Map<Long, Integer> locations = new HashMap<>(); // (function << 32 | line) -> id
+    private final List<long[]> locationList = new ArrayList<>(); // function id, line
+    private final Map<Key, long[]> samples = new HashMap<>();
+    private final List<String> comments = new ArrayList<>();
+    private long events;
+    private long folded;
+
+    public StackProfile(String[][] sampleTypes, String defaultSampleType, String[] periodType, long period,
+                        int maxSamples) {
+        this.sampleTypes = sampleTypes;
+        this.defaultSampleType = defaultSampleType;
+        this.periodType = periodType;
+        this.period = period;
+        this.maxSamples = maxSamples;
+        string("");
+    }
+
+    /** Adds one event's values to the sample of its stack (leaf first) and labels (key, value pairs). */
+    public synchronized void add(List<Frame> stack, String[] labels, long... values) {
+        events++;
+        int[] locationIds = new int[stack.size()];
+        for (int i = 0; i < locationIds.length; i++) {
+            locationIds[i] = location(stack.get(i));
+        }
+        int[] labelIds = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            labelIds[i] = string(labels[i] == null ? "" : labels[i]);
+        }
+        Key key = new Key(locationIds, labelIds);
+        long[] sum = samples.get(key);
+        if (sum == null) {
+            if (samples.size() >= maxSamples) {
+                folded++;
+                key = new Key(new int[] {location(new Frame("[profcon: sample table full]", "", 0))}, labelIds);
+                sum = samples.get(key);
+            }
+            if (sum == null) {
+                sum = new long[values.length];
+                samples.put(key, sum);
+            }
+        }
+        for (int i = 0; i < values.length; i++) {
+            sum[i] += values[i];
+        }
+    }
+
+    /** A note written into the profile's comments (e.g. the settings it was collected with). */
+    public synchronized void comment(String text) {
+        comments.add(text);
+    }
+
+    public synchronized long events() {
+        return events;
+    }
+
+    public synchronized int distinctSamples() {
+        return samples.size();
+    }
+
+    /** Encodes the profile as (not gzipped) pprof protobuf. */
+    public synchronized byte[] encode(long timeNanos, long durationNanos) {
+        List<String> allComments = new ArrayList<>(comments);
+        if (folded > 0) {
+            allComments.add("profcon: " + folded + " events folded into [profcon: sample table full]: more than "
+                    + maxSamples + " distinct stacks");
+        }
+        return new PprofEncoder(this).encode(timeNanos, durationNanos, allComments);
+    }
+
+    private int location(Frame frame) {
+        int function = function(frame.className(), frame.methodName());
+        long key = ((long) function << 32) | (frame.line() & 0xffffffffL);
+        Integer id = locations.get(key);
+        if (id == null) {
+            locationList.add(new long[] {function, frame.line()});
+            id = locationList.size();
+            locations.put(key, id);
+        }
+        return id;
+    }
+
+    private int function(String className, String methodName) {
+        String name = methodName.isEmpty() ? className : className + "." + methodName;
+        Integer id = functions.get(name);
+        if (id == null) {
+            functionList.add(new int[] {string(name), string(sourceFile(className))});
+            id = functionList.size();
+            functions.put(name, id);
+        }
+        return id;
+    }
+
+    /** {@code com/example/Outer.java} for {@code com.example.Outer$Inner}: where a source tree keeps it. */
+    static String sourceFile(String className) {
+        if (className.startsWith("[") || className.isEmpty()) {
+            return "";
+        }
+        int dollar = className.indexOf('$');
+        String outer = dollar > 0 ? className.substring(0, dollar) : className;
+        return outer.replace('.', '/') + ".java";
+    }
+
+    int string(String s) {
+        Integer id = strings.get(s);
+        if (id == null) {
+            stringList.add(s);
+            id = stringList.size() - 1;
+            strings.put(s, id);
+        }
+        return id;
+    }
+
+    // Accessors for the encoder (same package).
+    String[][] sampleTypes() {
+        return sampleTypes;
+    }
+
+    String defaultSampleType() {
+        return defaultSampleType;
+    }
+
+    String[] periodType() {
+        return periodType;
+    }
+
+    long period() {
+        return period;
+    }
+
+    List<String> strings() {
+        return stringList;
+    }
+
+    List<int[]> functionList() {
+        return functionList;
+    }
+
+    List<long[]> locationList() {
+        return locationList;
+    }
+
+    Map<Key, long[]> samples() {
+        return samples;
+    }
+
+    /** A sample's identity: its location ids (leaf first) and label string ids. */
+    record Key(int[] locations, int[] labels) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Arrays.equals(locations, k.locations) && Arrays.equals(labels, k.labels);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(locations) + Arrays.hashCode(labels);
+        }
+    }
+}

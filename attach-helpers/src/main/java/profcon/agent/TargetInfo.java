@@ -1,0 +1,48 @@
+package profcon.agent;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
+import java.lang.management.ThreadMXBean;
+import java.util.StringJoiner;
+
+/** What the console's {@code info} shows about the target, read without stopping it. */
+final class TargetInfo {
+    /** {@code key=value} lines: the target, its threads and GC, and the agent's own cost so far. */
+    String describe(Sampler sampler, long agentCpuNanos) {
+        RuntimeMXBean rt = ManagementFactory.getRuntimeMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        StringJoiner lines = new StringJoiner("\n");
+        lines.add("pid=" + ProcessHandle.current().pid());
+        lines.add("main=" + mainClass());
+        lines.add("vm=" + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version", System.getProperty("java.version")));
+        lines.add("java_version=" + System.getProperty("java.specification.version"));
+        lines.add("java_home=" + System.getProperty("java.home"));
+        lines.add("uptime_ms=" + rt.getUptime());
+        lines.add("threads=" + threads.getThreadCount());
+        lines.add("daemon_threads=" + threads.getDaemonThreadCount());
+        lines.add("peak_threads=" + threads.getPeakThreadCount());
+        lines.add("processors=" + Runtime.getRuntime().availableProcessors());
+        lines.add("gc=" + gcNames());
+        lines.add("heap_used=" + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()));
+        lines.add("heap_max=" + Runtime.getRuntime().maxMemory());
+        lines.add("agent_version=" + ProfconAgent.VERSION);
+        lines.add("agent_cpu_ns=" + agentCpuNanos);
+        lines.add("profiling=" + (sampler == null ? "none" : sampler.kind()));
+        return lines.toString();
+    }
+
+    private static String mainClass() {
+        String command = System.getProperty("sun.java.command", "");
+        return command.isEmpty() ? "?" : command.split(" ")[0];
+    }
+
+    private static String gcNames() {
+        StringJoiner names = new StringJoiner(", ");
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            names.add(gc.getName());
+        }
+        return names.toString();
+    }
+}

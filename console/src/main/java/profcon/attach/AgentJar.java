@@ -1,0 +1,83 @@
+package profcon.attach;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import profcon.agent.ProfconAgent;
+
+/**
+ * Writes the agent jar into the session directory from the agent classes on profcon's own class
+ * path, whether they come from a Maven-built jar, a classes directory or a JBang build; so the
+ * jar loaded into the target is always the code the console was built with.
+ */
+public final class AgentJar {
+    private static final String PACKAGE_DIR = ProfconAgent.class.getPackageName().replace('.', '/') + "/";
+
+    private AgentJar() {
+    }
+
+    /** Writes {@code agent.jar} into {@code dir} and returns its path. */
+    public static Path write(Path dir) throws IOException {
+        Path jar = dir.resolve("profcon-agent.jar");
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Agent-Class", ProfconAgent.class.getName());
+        main.putValue("Premain-Class", ProfconAgent.class.getName());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            for (String entry : agentClassEntries()) {
+                out.putNextEntry(new JarEntry(entry));
+                try (InputStream in = ProfconAgent.class.getClassLoader().getResourceAsStream(entry)) {
+                    if (in == null) {
+                        throw new IOException("agent class " + entry + " is missing from profcon's class path");
+                    }
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static List<String> agentClassEntries() throws IOException {
+        Path source;
+        try {
+            source = Path.of(ProfconAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IOException("cannot find where profcon's agent classes are: " + e);
+        }
+        List<String> entries = new ArrayList<>();
+        if (Files.isDirectory(source)) {
+            try (Stream<Path> files = Files.walk(source.resolve(PACKAGE_DIR))) {
+                files.filter(f -> f.toString().endsWith(".class"))
+                        .forEach(f -> entries.add(source.relativize(f).toString().replace('\\', '/')));
+            }
+        } else {
+            try (JarFile jar = new JarFile(source.toFile())) {
+                for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                    String name = e.nextElement().getName();
+                    if (name.startsWith(PACKAGE_DIR) && name.endsWith(".class")
+                            && name.indexOf('/', PACKAGE_DIR.length()) < 0) {
+                        entries.add(name);
+                    }
+                }
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new IOException("no agent classes found in " + source);
+        }
+        return entries;
+    }
+
+}

@@ -1,0 +1,238 @@
+package profcon.attach;
+
+import com.sun.tools.attach.AgentInitializationException;
+import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import profcon.agent.AgentArgs;
+import profcon.agent.ProfconAgent;
+import profcon.agent.Wire;
+
+/**
+ * A JVM profcon is attached to, with its agent loaded and connected. Closing it detaches: the
+ * agent stops its recording and threads, the attach connection is released, and the session
+ * directory is deleted.
+ */
+public final class AttachedJvm implements AutoCloseable {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+    private final JvmProcess process;
+    private final SessionDirectory dir;
+    private final AgentClient client;
+    private final List<String> notes;
+    private boolean closed;
+
+    private AttachedJvm(JvmProcess process, SessionDirectory dir, AgentClient client, List<String> notes) {
+        this.process = process;
+        this.dir = dir;
+        this.client = client;
+        this.notes = notes;
+    }
+
+    /** Attaches to {@code pid} and loads the agent; every failure is an AttachException saying why. */
+    public static AttachedJvm attach(long pid) throws AttachException {
+        JvmProcess process = checkProcess(pid);
+        SessionDirectory dir = null;
+        try {
+            dir = SessionDirectory.create();
+            Path socket = dir.resolve("ctl.sock");
+            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                server.bind(UnixDomainSocketAddress.of(socket));
+                String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+                AgentArgs args = new AgentArgs(dir.path(), socket, token, ProcessHandle.current().pid());
+                List<String> notes = loadAgent(process, dir, args);
+                SocketChannel channel = accept(server, pid, token);
+                return new AttachedJvm(process, dir, new AgentClient(channel, pid), notes);
+            }
+        } catch (IOException e) {
+            closeQuietly(dir);
+            throw new AttachException("cannot attach to " + pid + ": " + e.getMessage(), e);
+        } catch (AttachException | RuntimeException e) {
+            closeQuietly(dir);
+            throw e;
+        }
+    }
+
+    private static JvmProcess checkProcess(long pid) throws AttachException {
+        JvmProcess process = JvmProcess.of(pid)
+                .orElseThrow(() -> new AttachException("no process with pid " + pid));
+        if (!process.isJvm()) {
+            throw new AttachException("pid " + pid + " is not a Java process ("
+                    + (process.command().isEmpty() ? "unknown command" : process.command()) + ")");
+        }
+        String version = process.javaVersion();
+        if (!version.isEmpty() && Integer.parseInt(version) < 17) {
+            throw new AttachException("target " + pid + " runs Java " + version + "; profcon needs Java 17 or newer");
+        }
+        return process;
+    }
+
+    private static List<String> loadAgent(JvmProcess process, SessionDirectory dir, AgentArgs args)
+            throws AttachException, IOException {
+        long pid = process.pid();
+        VirtualMachine vm;
+        try {
+            vm = VirtualMachine.attach(Long.toString(pid));
+        } catch (AttachNotSupportedException e) {
+            throw new AttachException("target " + pid + " does not accept attach (it may run with "
+                    + "-XX:+DisableAttachMechanism, or as another user)", e);
+        }
+        try {
+            List<String> notes = checkTarget(vm, pid);
+            Path jar = AgentJar.write(dir.path());
+            vm.loadAgent(jar.toString(), args.format());
+            return notes;
+        } catch (AgentLoadException e) {
+            throw new AttachException("target " + pid + " refuses dynamic agents: start it with "
+                    + "-XX:+EnableDynamicAgentLoading", e);
+        } catch (AgentInitializationException e) {
+            throw new AttachException("profcon's agent failed to start in target " + pid + ": "
+                    + agentError(dir), e);
+        } finally {
+            vm.detach();
+        }
+    }
+
+    private static List<String> checkTarget(VirtualMachine vm, long pid) throws IOException, AttachException {
+        Properties system = vm.getSystemProperties();
+        Properties agent = vm.getAgentProperties();
+        String jvmArgs = agent.getProperty("sun.jvm.args", "");
+        if (jvmArgs.contains("-XX:-EnableDynamicAgentLoading")) {
+            throw new AttachException("target " + pid + " refuses dynamic agents: start it with "
+                    + "-XX:+EnableDynamicAgentLoading");
+        }
+        String session = system.getProperty(ProfconAgent.SESSION_PROPERTY);
+        if (session != null) {
+            throw new AttachException("target " + pid + " already has a profcon session (" + session
+                    + "); quit that console first");
+        }
+        List<String> notes = new ArrayList<>();
+        int feature = feature(system.getProperty("java.specification.version", "17"));
+        if (feature >= 21 && !jvmArgs.contains("-XX:+EnableDynamicAgentLoading")) {
+            notes.add("note: Java " + feature + " prints a warning in target " + pid + "'s log each time an agent "
+                    + "is loaded; start it with -XX:+EnableDynamicAgentLoading to silence it");
+        }
+        return notes;
+    }
+
+    private static int feature(String version) {
+        try {
+            return Integer.parseInt(version.startsWith("1.") ? version.substring(2) : version.split("\\.")[0]);
+        } catch (NumberFormatException e) {
+            return 17;
+        }
+    }
+
+    private static String agentError(SessionDirectory dir) {
+        try {
+            return Files.readString(dir.resolve(ProfconAgent.ERROR_FILE), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return "no reason given (see the target's log)";
+        }
+    }
+
+    private static SocketChannel accept(ServerSocketChannel server, long pid, String token)
+            throws IOException, AttachException {
+        server.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            if (selector.select(CONNECT_TIMEOUT.toMillis()) == 0) {
+                throw new AttachException("target " + pid + " loaded the agent but it did not connect back within "
+                        + CONNECT_TIMEOUT.toSeconds() + " s");
+            }
+        }
+        SocketChannel channel = server.accept();
+        channel.configureBlocking(true);
+        String hello = Wire.readRequest(new DataInputStream(Channels.newInputStream(channel)));
+        if (!hello.startsWith("hello token=" + token + " ")) {
+            channel.close();
+            throw new AttachException("target " + pid + ": the agent's greeting did not carry this session's token");
+        }
+        return channel;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public JvmProcess process() {
+        return process;
+    }
+
+    public AgentClient client() {
+        return client;
+    }
+
+    /** Things worth telling the user about this attach (e.g. the JDK 21+ agent warning). */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** The target's description from the agent, as ordered key/value pairs. */
+    public Map<String, String> info() throws IOException {
+        Map<String, String> info = new LinkedHashMap<>();
+        for (String line : client.call("info").message().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                info.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return info;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Detaches: the agent ends its session (recording, threads); then local resources are released. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (client.isOpen()) {
+                client.call("detach");
+            }
+        } catch (IOException e) {
+            // the target is gone or the agent already ended: nothing is left there to stop
+        }
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // nothing more to release
+        }
+        closeQuietly(dir);
+    }
+
+    private static void closeQuietly(SessionDirectory dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            dir.close();
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless; it holds nothing of the target's
+        }
+    }
+}
