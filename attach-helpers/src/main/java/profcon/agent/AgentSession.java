@@ -88,6 +88,7 @@ final class AgentSession implements Runnable {
                 case "start" -> start(words.subList(1, words.size()));
                 case "progress" -> ok(progress());
                 case "stop" -> stop();
+                case "snapshot" -> snapshot();
                 case "detach" -> {
                     open = false;
                     yield ok("detached");
@@ -143,6 +144,15 @@ final class AgentSession implements Runnable {
         byte[] profile = s.stop();
         finishedSamplersCpu += s.cpuNanos();
         return new Wire.Reply(Wire.OK, "events=" + s.events() + " elapsed_ms=" + s.elapsed().toMillis(), profile);
+    }
+
+    /** The profile so far, without stopping: the console keeps it in case the target dies mid-profile. */
+    private Wire.Reply snapshot() {
+        if (sampler == null) {
+            throw new IllegalStateException("no profile is being collected");
+        }
+        return new Wire.Reply(Wire.OK, "events=" + sampler.events() + " elapsed_ms=" + sampler.elapsed().toMillis(),
+                sampler.snapshot());
     }
 
     private void end() {

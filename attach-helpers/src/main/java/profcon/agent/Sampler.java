@@ -110,6 +110,11 @@ final class Sampler {
         return profile.encode(startEpochNanos, stopNanos - startNanos);
     }
 
+    /** The profile collected so far; collection goes on. */
+    byte[] snapshot() {
+        return profile.encode(startEpochNanos, elapsed().toNanos());
+    }
+
     /** Stops without waiting for pending events (the console is gone; nobody will read them). */
     void abort() throws InterruptedException {
         if (stopNanos == 0) {

@@ -53,6 +53,8 @@ public final class PprofReader {
         PprofReader reader = new PprofReader(name);
         try {
             reader.decodeProfile(CodedInputStream.newInstance(raw));
+        } catch (ProfileFormatException e) {
+            throw e;
         } catch (InvalidProtocolBufferException e) {
             throw new ProfileFormatException(name + ": not a pprof profile (" + e.getMessage() + ")");
         } catch (IOException e) {

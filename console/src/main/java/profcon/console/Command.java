@@ -1,0 +1,15 @@
+package profcon.console;
+
+import java.util.List;
+
+/** One console command: its spec and what it does with the words typed after its name. */
+public interface Command {
+    CommandSpec spec();
+
+    /**
+     * Runs the command. A user error is a {@link CommandException} (one line, the console goes
+     * on); {@link InterruptedException} means Ctrl-C, after which the command has kept whatever
+     * it had collected.
+     */
+    void run(Session session, List<String> args) throws Exception;
+}

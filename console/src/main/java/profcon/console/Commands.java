@@ -1,0 +1,39 @@
+package profcon.console;
+
+import java.util.ArrayList;
+import java.util.List;
+import profcon.console.command.DebugCommand;
+import profcon.console.command.DetachCommand;
+import profcon.console.command.HelpCommand;
+import profcon.console.command.InfoCommand;
+import profcon.console.command.LoadCommand;
+import profcon.console.command.ProfileCommand;
+import profcon.console.command.QuitCommand;
+import profcon.console.command.ReportCommand;
+import profcon.console.command.SaveCommand;
+import profcon.report.ReportSpec;
+import profcon.report.Reports;
+
+/** Assembles the registry: the single list of everything the console understands. */
+public final class Commands {
+    private Commands() {
+    }
+
+    public static CommandRegistry registry() {
+        List<Command> commands = new ArrayList<>();
+        CommandRegistry[] self = new CommandRegistry[1];
+        commands.add(new ProfileCommand());
+        for (ReportSpec report : Reports.specs()) {
+            commands.add(new ReportCommand(report));
+        }
+        commands.add(new SaveCommand());
+        commands.add(new LoadCommand());
+        commands.add(new InfoCommand());
+        commands.add(new DetachCommand());
+        commands.add(new DebugCommand());
+        commands.add(new HelpCommand(() -> self[0]));
+        commands.add(new QuitCommand());
+        self[0] = new CommandRegistry(commands);
+        return self[0];
+    }
+}

@@ -1,0 +1,90 @@
+package profcon.console;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+/**
+ * The interactive loop: read a line, hand it to the dispatcher, repeat. Ctrl-C interrupts the
+ * running command (or clears the line at the prompt); Ctrl-D or {@code quit} leaves.
+ */
+public final class Repl {
+    private static final String PROMPT = "(profcon) ";
+    private final Terminal terminal;
+    private final Dispatcher dispatcher;
+
+    public Repl(Terminal terminal, Dispatcher dispatcher) {
+        this.terminal = terminal;
+        this.dispatcher = dispatcher;
+    }
+
+    public void run(Session session) {
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("profcon")
+                .completer(new ConsoleCompleter(dispatcher.registry(), session))
+                .variable(LineReader.HISTORY_FILE, historyFile())
+                .build();
+        session.progress(new TerminalProgress(terminal));
+        while (!session.quitRequested()) {
+            String line;
+            try {
+                line = reader.readLine(PROMPT);
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                warnUnsaved(session);
+                break;
+            }
+            runInterruptibly(line, session);
+        }
+    }
+
+    private void runInterruptibly(String line, Session session) {
+        Thread worker = Thread.currentThread();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> worker.interrupt());
+        try {
+            dispatcher.execute(line, session);
+        } catch (InterruptedException e) {
+            session.err().println("interrupted");
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            Thread.interrupted(); // a Ctrl-C that arrived as the command ended must not hit the next one
+            session.out().flush();
+        }
+    }
+
+    private static void warnUnsaved(Session session) {
+        LoadedProfile p = session.current();
+        if (p != null && p.unsaved()) {
+            session.status("leaving without saving the " + p.source());
+        }
+    }
+
+    static Path historyFile() {
+        return Path.of(System.getProperty("user.home"), ".profcon_history");
+    }
+
+    /** A progress line redrawn in place at the bottom of the terminal. */
+    private static final class TerminalProgress implements Progress {
+        private final PrintWriter writer;
+
+        TerminalProgress(Terminal terminal) {
+            this.writer = terminal.writer();
+        }
+
+        @Override
+        public void update(String line) {
+            writer.print("\r" + line + "\033[K");
+            writer.flush();
+        }
+
+        @Override
+        public void done() {
+            writer.print("\r\033[K");
+            writer.flush();
+        }
+    }
+}

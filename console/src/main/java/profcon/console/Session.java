@@ -1,0 +1,164 @@
+package profcon.console;
+
+import java.io.PrintWriter;
+import profcon.report.Settings;
+
+/**
+ * The console's state between commands: the target (if attached), the current profile, the
+ * report settings, and where output goes. Commands read and change it; nothing else is global.
+ */
+public final class Session {
+    private PrintWriter out;
+    private final PrintWriter err;
+    private final boolean interactive;
+    private final boolean assumeYes;
+    private Target target;
+    private LoadedProfile current;
+    private Settings settings = Settings.defaults();
+    private Progress progress = Progress.NONE;
+    private Throwable lastError;
+    private String lastOutput = "";
+    private boolean quitRequested;
+    private boolean quitWarned;
+    private boolean debug;
+
+    public Session(PrintWriter out, PrintWriter err, boolean interactive, boolean assumeYes) {
+        this.out = out;
+        this.err = err;
+        this.interactive = interactive;
+        this.assumeYes = assumeYes;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    /** Points report output elsewhere (a {@code >FILE}, a capture) and returns what it replaced. */
+    public PrintWriter swapOut(PrintWriter newOut) {
+        PrintWriter old = out;
+        out = newOut;
+        return old;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    /** True at a terminal prompt; false for -c, -f and piped input. */
+    public boolean interactive() {
+        return interactive;
+    }
+
+    /** True when the command line carried --yes: scripts may then run commands that stop the target. */
+    public boolean assumeYes() {
+        return assumeYes;
+    }
+
+    /** Status lines (what was collected, what was saved): to the terminal, or to stderr in scripts. */
+    public void status(String line) {
+        err.println(line);
+        err.flush();
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** The target, or a CommandException saying that the command needs one. */
+    public Target requireTarget(String command) throws CommandException {
+        if (target == null) {
+            throw new CommandException(command + " needs a target JVM: start profcon with a pid (profcon <pid>)");
+        }
+        return target;
+    }
+
+    public void target(Target t) {
+        this.target = t;
+    }
+
+    public LoadedProfile current() {
+        return current;
+    }
+
+    /** The current profile, or a CommandException saying how to get one. */
+    public LoadedProfile requireProfile() throws CommandException {
+        if (current == null) {
+            throw new CommandException(target != null
+                    ? "no profile yet: collect one with 'profile cpu 10s', or 'load FILE'"
+                    : "no profile loaded: 'load FILE', or start profcon with a pid to profile a JVM");
+        }
+        return current;
+    }
+
+    public void current(LoadedProfile p) {
+        this.current = p;
+        this.quitWarned = false;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public void settings(Settings s) {
+        this.settings = s;
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    public void progress(Progress p) {
+        this.progress = p;
+    }
+
+    /** True with --debug: errors print their stack trace, not just their one line. */
+    public boolean debug() {
+        return debug;
+    }
+
+    public void debug(boolean on) {
+        this.debug = on;
+    }
+
+    public Throwable lastError() {
+        return lastError;
+    }
+
+    public void lastError(Throwable t) {
+        this.lastError = t;
+    }
+
+    /** The text the last report printed, for {@code expect}. */
+    public String lastOutput() {
+        return lastOutput;
+    }
+
+    public void lastOutput(String text) {
+        this.lastOutput = text;
+    }
+
+    public boolean quitRequested() {
+        return quitRequested;
+    }
+
+    public void requestQuit() {
+        this.quitRequested = true;
+    }
+
+    /** Whether the unsaved-profile warning was already given for this profile (a second quit leaves). */
+    public boolean quitWarned() {
+        return quitWarned;
+    }
+
+    public void quitWarned(boolean warned) {
+        this.quitWarned = warned;
+    }
+
+    /** Detaches from the target, if any. */
+    public void detach() {
+        if (target != null) {
+            target.close();
+            target = null;
+        }
+    }
+}

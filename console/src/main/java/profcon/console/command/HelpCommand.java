@@ -1,0 +1,63 @@
+package profcon.console.command;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Supplier;
+import profcon.console.Command;
+import profcon.console.CommandException;
+import profcon.console.CommandRegistry;
+import profcon.console.CommandSpec;
+import profcon.console.Completion;
+import profcon.console.Session;
+
+/** {@code help [COMMAND]}: generated from the registry, so it lists exactly what dispatch knows. */
+public final class HelpCommand implements Command {
+    private final Supplier<CommandRegistry> registry;
+
+    public HelpCommand(Supplier<CommandRegistry> registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return new CommandSpec("help", List.of("?"), "help [COMMAND]", "list the commands, or explain one",
+                Completion.COMMAND, List.of("help", "help profile"));
+    }
+
+    @Override
+    public void run(Session session, List<String> args) throws Exception {
+        PrintWriter out = session.out();
+        if (args.isEmpty()) {
+            overview(out);
+            return;
+        }
+        Command c = registry.get().find(args.get(0))
+                .orElseThrow(() -> new CommandException("no command '" + args.get(0) + "'; type 'help' for the list"));
+        detail(c.spec(), out);
+    }
+
+    private void overview(PrintWriter out) {
+        out.println("Commands:");
+        for (Command c : registry.get().commands()) {
+            out.printf(java.util.Locale.ROOT, "  %-34s %s%n", c.spec().usage(), c.spec().summary());
+        }
+        out.println();
+        out.println("  name=value                         set a report option for the commands that follow ('options' lists them)");
+        out.println("  :                                  clear every focus/ignore/hide/show/tag filter");
+        out.println("  COMMAND ... >FILE                  write a command's output to FILE");
+        out.println();
+        out.println("Type 'help COMMAND' for more. Ctrl-C stops a running command; Ctrl-D or 'quit' leaves.");
+    }
+
+    private static void detail(CommandSpec spec, PrintWriter out) {
+        out.println("usage: " + spec.usage());
+        out.println("  " + spec.summary());
+        if (!spec.aliases().isEmpty()) {
+            out.println("  also: " + String.join(", ", spec.aliases()));
+        }
+        if (!spec.examples().isEmpty()) {
+            out.println("examples:");
+            spec.examples().forEach(e -> out.println("  " + e));
+        }
+    }
+}

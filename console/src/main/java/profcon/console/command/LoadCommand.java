@@ -1,0 +1,37 @@
+package profcon.console.command;
+
+import java.nio.file.Path;
+import java.util.List;
+import profcon.console.Command;
+import profcon.console.CommandException;
+import profcon.console.CommandSpec;
+import profcon.console.Completion;
+import profcon.console.LoadedProfile;
+import profcon.console.ProfileFiles;
+import profcon.console.Session;
+import profcon.model.Profile;
+
+/** {@code load FILE}: makes a saved profile (pprof protobuf, gzipped or not) the current one. */
+public final class LoadCommand implements Command {
+    @Override
+    public CommandSpec spec() {
+        return new CommandSpec("load", List.of("open"), "load FILE",
+                "open a saved profile (.pb.gz, .pb) as the current profile", Completion.FILE,
+                List.of("load cpu.pb.gz"));
+    }
+
+    @Override
+    public void run(Session session, List<String> args) throws Exception {
+        if (args.isEmpty() || args.size() > 2) {
+            throw new CommandException("usage: " + spec().usage());
+        }
+        LoadedProfile previous = session.current();
+        Profile profile = ProfileFiles.read(Path.of(args.get(0)));
+        if (previous != null && previous.unsaved()) {
+            session.status("note: the unsaved " + previous.source() + " was replaced");
+        }
+        session.current(new LoadedProfile(profile, args.get(0), false));
+        session.status(String.format(java.util.Locale.ROOT, "loaded %s: %,d samples, sample types %s",
+                args.get(0), profile.samples().size(), profile.sampleTypes()));
+    }
+}
