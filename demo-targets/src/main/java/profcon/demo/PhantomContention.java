@@ -1,7 +1,5 @@
 package profcon.demo;
 
-import java.util.concurrent.CountDownLatch;
-
 /**
  * Case 10, phantom contention: request threads log every request with
  * {@code System.out.println}, so they contend on the JDK's {@code PrintStream} monitor, a lock
@@ -14,11 +12,8 @@ public final class PhantomContention {
     private PhantomContention() {
     }
 
-    private static final CountDownLatch READY_PRINTED = new CountDownLatch(1);
-
     public static void main(String[] argv) {
         Target.run("PhantomContention", argv, PhantomContention::start);
-        READY_PRINTED.countDown();
     }
 
     static void start(Args args) {
@@ -26,7 +21,7 @@ public final class PhantomContention {
         int iterations = args.positive("iterations", 20_000);
         for (int i = 1; i <= threads; i++) {
             Handler handler = new Handler(i, iterations);
-            Threads.start("request-" + i, () -> handler.serveForever(READY_PRINTED));
+            Threads.start("request-" + i, () -> handler.serveForever());
         }
     }
 
@@ -40,13 +35,8 @@ public final class PhantomContention {
             this.iterations = iterations;
         }
 
-        void serveForever(CountDownLatch ready) {
-            try {
-                ready.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        void serveForever() {
+            Target.awaitReadyLine();
             long x = id;
             for (long n = 0; ; n++) {
                 x = handle(x);

@@ -39,6 +39,8 @@ public final class TailLatency {
         }
 
         void serveForever() {
+            // Hundreds of spinning threads would starve main before it prints the ready line.
+            Target.awaitReadyLine();
             while (true) {
                 state = handle(state);
             }

@@ -1,5 +1,7 @@
 package profcon.demo;
 
+import java.util.concurrent.CountDownLatch;
+
 /**
  * The shape every demo target shares: parse arguments, start the defect's threads, print
  * {@code READY <pid>}, then run until killed or for {@code --duration=SECONDS}.
@@ -12,6 +14,8 @@ final class Target {
     interface Body {
         void start(Args args) throws Exception;
     }
+
+    private static final CountDownLatch READY_PRINTED = new CountDownLatch(1);
 
     static final int EXIT_USAGE = 2;
     static final int EXIT_FAILED = 1;
@@ -37,10 +41,23 @@ final class Target {
         }
         System.out.println("READY " + ProcessHandle.current().pid());
         System.out.flush();
+        READY_PRINTED.countDown();
         if (durationSeconds > 0) {
             Thread timer = new Thread(() -> sleepThenExit(durationSeconds), "duration");
             timer.setDaemon(true);
             timer.start();
+        }
+    }
+
+    /**
+     * Blocks until the ready line is out. Threads that would write to stdout, or starve the main
+     * thread of CPU while it is still starting threads, call this first.
+     */
+    static void awaitReadyLine() {
+        try {
+            READY_PRINTED.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
