@@ -1,0 +1,84 @@
+package profcon.demo;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Case 13, labels don't appear: request threads know the endpoint, but the CPU work runs on an
+ * executor's threads, so a label set on the request thread is not on the work's samples.
+ * {@link #submit} is the one place where profcon's labels API is to carry the label across.
+ *
+ * <p>Options: {@code --requests=2} request threads, {@code --workers=1} executor threads,
+ * {@code --iterations=1000000} of work per cost unit ({@code /checkout} costs 3 units,
+ * {@code /search} 2, {@code /health} 1).
+ */
+public final class LabelsAcrossExecutor {
+    static final String[] ENDPOINTS = {"/checkout", "/search", "/health"};
+    static final int[] COST = {3, 2, 1};
+
+    private final ExecutorService executor;
+
+    LabelsAcrossExecutor(ExecutorService executor) {
+        this.executor = executor;
+    }
+
+    public static void main(String[] argv) {
+        Target.run("LabelsAcrossExecutor", argv, LabelsAcrossExecutor::start);
+    }
+
+    static void start(Args args) {
+        int requests = args.positive("requests", 2);
+        int workers = args.positive("workers", 1);
+        int iterations = args.positive("iterations", 1_000_000);
+        LabelsAcrossExecutor frontend = new LabelsAcrossExecutor(Executors.newFixedThreadPool(workers));
+        for (int i = 1; i <= requests; i++) {
+            int first = i;
+            Threads.start("request-" + i, () -> frontend.serveForever(first, iterations));
+        }
+    }
+
+    void serveForever(int first, int iterations) {
+        try {
+            for (int n = first; ; n++) {
+                int endpoint = n % ENDPOINTS.length;
+                Handler handler = new Handler(ENDPOINTS[endpoint], COST[endpoint] * iterations);
+                submit(ENDPOINTS[endpoint], handler::work).get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("request work failed", e.getCause());
+        }
+    }
+
+    /**
+     * Hands a request's work to the executor. LABELS API GOES HERE: wrap {@code work} so that it
+     * runs with the label {@code endpoint=<endpoint>} on the executor thread. Today it does not,
+     * which is the defect the case shows.
+     */
+    Future<?> submit(String endpoint, Runnable work) {
+        return executor.submit(work);
+    }
+
+    /** The CPU work for one request; its cost depends on the endpoint. */
+    static final class Handler {
+        private final String endpoint;
+        private final int iterations;
+        long result;
+
+        Handler(String endpoint, int iterations) {
+            this.endpoint = endpoint;
+            this.iterations = iterations;
+        }
+
+        void work() {
+            long x = endpoint.hashCode();
+            for (int i = 0; i < iterations; i++) {
+                x = (x * 6364136223846793005L + 1442695040888963407L) ^ (x >>> 29);
+            }
+            result = x;
+        }
+    }
+}
