@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import profcon.console.command.DebugCommand;
 import profcon.console.command.DetachCommand;
+import profcon.console.command.EchoCommand;
+import profcon.console.command.ExpectCommand;
 import profcon.console.command.HelpCommand;
 import profcon.console.command.InfoCommand;
 import profcon.console.command.LoadCommand;
@@ -30,6 +32,8 @@ public final class Commands {
         commands.add(new LoadCommand());
         commands.add(new InfoCommand());
         commands.add(new DetachCommand());
+        commands.add(new EchoCommand());
+        commands.add(new ExpectCommand(() -> self[0]));
         commands.add(new DebugCommand());
         commands.add(new HelpCommand(() -> self[0]));
         commands.add(new QuitCommand());
