@@ -1,2 +1,12 @@
 package profcon.report;
-public class ReportException extends Exception { public ReportException(String m) { super(m); } }
+
+/** A user error in a report command or setting; the message is one line meant for the user. */
+public class ReportException extends Exception {
+    public ReportException(String message) {
+        super(message);
+    }
+
+    public ReportException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
