@@ -27,7 +27,7 @@ public final class JfrStacks {
         List<StackProfile.Frame> frames = new ArrayList<>(recorded.size() + 1);
         for (RecordedFrame f : recorded) {
             RecordedMethod m = f.getMethod();
-            String type = m == null || m.getType() == null ? "[unknown]" : m.getType().getName();
+            String type = m == null || m.getType() == null ? "[unknown]" : stableClassName(m.getType().getName());
             String name = m == null ? "" : m.getName();
             frames.add(new StackProfile.Frame(type, name, Math.max(0, f.getLineNumber())));
         }
@@ -35,6 +35,16 @@ public final class JfrStacks {
             frames.add(TRUNCATED);
         }
         return frames;
+    }
+
+    /**
+     * A lambda's hidden class name without its address and hash ({@code Foo$$Lambda$2+0x0000...}
+     * or {@code Foo$$Lambda/0x...} becomes {@code Foo$$Lambda}): the address changes every run,
+     * and profiles of two runs must line up frame for frame.
+     */
+    static String stableClassName(String name) {
+        int lambda = name.indexOf("$$Lambda");
+        return lambda < 0 ? name : name.substring(0, lambda + "$$Lambda".length());
     }
 
     /** True for the agent's own threads, which no profile should show: they are profcon's cost, not the target's. */

@@ -39,7 +39,12 @@ public final class HelpCommand implements Command {
     private void overview(PrintWriter out) {
         out.println("Commands:");
         for (Command c : registry.get().commands()) {
-            out.printf(java.util.Locale.ROOT, "  %-34s %s%n", c.spec().usage(), c.spec().summary());
+            String usage = c.spec().usage();
+            if (usage.length() > 34) {
+                out.printf(java.util.Locale.ROOT, "  %s%n  %-34s %s%n", usage, "", c.spec().summary());
+            } else {
+                out.printf(java.util.Locale.ROOT, "  %-34s %s%n", usage, c.spec().summary());
+            }
         }
         out.println();
         out.println("  name=value                         set a report option for the commands that follow ('options' lists them)");
