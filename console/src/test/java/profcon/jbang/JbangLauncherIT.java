@@ -107,11 +107,13 @@ class JbangLauncherIT {
     for (Run run : List.of(await(first), await(second))) {
       assertThat(run.exit()).as(run.toString()).isZero();
     }
-    try (Stream<Path> dirs = Files.list(cache)) {
-      assertThat(dirs.map(d -> d.getFileName().toString()))
-          .allMatch(name -> name.startsWith("jbang-"))
-          .hasSize(1);
-    }
+    List<Path> homes = list(cache);
+    assertThat(homes).hasSize(1);
+    assertThat(list(homes.get(0)).stream().map(p -> p.getFileName().toString())).containsOnly("lib", ".lock");
+    assertThat(list(homes.get(0).resolve("lib")).stream().map(p -> p.getFileName().toString()))
+        .contains("jbang-cli-" + launcherPomProperty("jbang.version") + ".jar")
+        .contains("gson-" + launcherPomProperty("gson.version") + ".jar") // with 2.10.1 catalogs read as empty
+        .allMatch(name -> name.endsWith(".jar"));
   }
 
   @Test
@@ -121,7 +123,8 @@ class JbangLauncherIT {
       String[] parts = gav.split(":");
       deps.put(parts[0] + ":" + parts[1], parts[2]);
     }
-    assertThat(deps).isEqualTo(externalRuntimeDependencies(pom(ROOT.resolve("pom.xml"))));
+    assertThat(deps).as("//DEPS of scripts/Profcon.java against the root pom.xml")
+        .isEqualTo(externalRuntimeDependencies(pom(ROOT.resolve("pom.xml"))));
   }
 
   @Test
@@ -145,7 +148,8 @@ class JbangLauncherIT {
     }
     Element manifest = (Element) pom(ROOT.resolve("attach-helpers/pom.xml"))
         .getElementsByTagName("manifestEntries").item(0);
-    assertThat(entries).isEqualTo(childElements(manifest));
+    assertThat(entries).as("//MANIFEST of scripts/Profcon.java against attach-helpers/pom.xml")
+        .isEqualTo(childElements(manifest));
   }
 
   // ---- processes ----
@@ -193,6 +197,12 @@ class JbangLauncherIT {
     } finally {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
+    }
+  }
+
+  private static List<Path> list(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.collect(Collectors.toList());
     }
   }
 
