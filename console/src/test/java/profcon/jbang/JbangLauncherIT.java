@@ -70,6 +70,26 @@ class JbangLauncherIT {
   }
 
   @Test
+  void appInstallPutsProfconOnPathWithTheLauncherAsJbang() throws Exception {
+    Path home = Files.createDirectories(work.resolve("home"));
+    Map<String, String> env = env();
+    // JBang edits the rc files of the JVM's user.home, not $HOME; keep ~/.m2 as the repository.
+    env.put("JBANG_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1 -Duser.home=" + home);
+    env.put("JBANG_REPO", Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+    String catalog = ROOT.resolve("jbang-catalog.json").toString();
+    assertSucceeded(await(start(home, env, LAUNCHER, "catalog", "add", "-g", "--name", "catalog", catalog)));
+    assertSucceeded(await(start(home, env, LAUNCHER, "app", "install", "--name", "profcon", "profcon@catalog")));
+    Path bin = Path.of(env.get("JBANG_DIR"), "bin");
+    assertThat(home.resolve(".bashrc")).content().contains(bin.toString());
+    Path link = Files.createSymbolicLink(bin.resolve("jbang"), LAUNCHER);
+    env.put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+    Run run = await(start(home, env, bin.resolve("profcon"), "--version"));
+    assertSucceeded(run);
+    assertThat(run.out()).as(run.toString()).startsWith("profcon ");
+    Files.delete(link);
+  }
+
+  @Test
   void runsThroughASymlinkAndPassesExitCodesOn() throws Exception {
     Path bin = Files.createDirectories(work.resolve("bin"));
     Path link = Files.createSymbolicLink(bin.resolve("jbang"), LAUNCHER);
@@ -150,6 +170,10 @@ class JbangLauncherIT {
         .getElementsByTagName("manifestEntries").item(0);
     assertThat(entries).as("//MANIFEST of scripts/Profcon.java against attach-helpers/pom.xml")
         .isEqualTo(childElements(manifest));
+  }
+
+  private static void assertSucceeded(Run run) {
+    assertThat(run.exit()).as(run.toString()).isZero();
   }
 
   // ---- processes ----
