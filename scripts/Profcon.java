@@ -1,11 +1,11 @@
 ///usr/bin/env "$(dirname "$0")/jbang" "$0" "$@" ; exit $?
 // JBang entry for profcon: compiles the Maven modules' sources as they are in the checkout and runs the console.
 // JbangLauncherIT fails when the lines below drift from the poms (versions, modules, resources, agent manifest).
-// attach-helpers is globbed from "*/main": JBang rejects a glob whose base directory is missing (no agent sources yet).
 // The manifest makes this jar, which holds the agent classes, loadable as the agent, as the attach-helpers jar is.
 //JAVA 17+
 //COMPILE_OPTIONS --release 17
-//SOURCES ../attach-helpers/*/main/java/**.java
+//SOURCES ../demo-targets/src/main/java/**.java
+//SOURCES ../attach-helpers/src/main/java/**.java
 //SOURCES ../profile-model/src/main/java/**.java
 //SOURCES ../console/src/main/java/**.java
 //DEPS com.google.protobuf:protobuf-java:4.36.2
