@@ -43,15 +43,14 @@ public final class Repl {
     }
 
     private void runInterruptibly(String line, Session session) {
-        Thread worker = Thread.currentThread();
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> worker.interrupt());
+        session.resetCancel();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> session.cancel());
         try {
             dispatcher.execute(line, session);
         } catch (InterruptedException e) {
             session.err().println("interrupted");
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
-            Thread.interrupted(); // a Ctrl-C that arrived as the command ended must not hit the next one
             session.out().flush();
         }
     }

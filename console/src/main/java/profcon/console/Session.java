@@ -21,6 +21,8 @@ public final class Session {
     private boolean quitRequested;
     private boolean quitWarned;
     private boolean debug;
+    private final Object cancelSignal = new Object();
+    private volatile boolean cancelled;
 
     public Session(PrintWriter out, PrintWriter err, boolean interactive, boolean assumeYes) {
         this.out = out;
@@ -109,6 +111,35 @@ public final class Session {
 
     public void progress(Progress p) {
         this.progress = p;
+    }
+
+    /**
+     * Ctrl-C: asks the running command to stop. A flag, not {@link Thread#interrupt}: an
+     * interrupt would close the agent channel in the middle of a request.
+     */
+    public void cancel() {
+        synchronized (cancelSignal) {
+            cancelled = true;
+            cancelSignal.notifyAll();
+        }
+    }
+
+    /** Clears a cancellation, before the next command starts. */
+    public void resetCancel() {
+        cancelled = false;
+    }
+
+    /** Waits up to {@code millis}; throws InterruptedException at once if Ctrl-C was pressed. */
+    public void pause(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        synchronized (cancelSignal) {
+            for (long left = millis; !cancelled && left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+                cancelSignal.wait(left);
+            }
+        }
+        if (cancelled) {
+            throw new InterruptedException("cancelled");
+        }
     }
 
     /** True with --debug: errors print their stack trace, not just their one line. */

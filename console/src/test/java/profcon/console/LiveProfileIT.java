@@ -35,6 +35,7 @@ class LiveProfileIT {
 
             String threads = TargetThreads.awaitNoProfconThreads(home, target.pid());
             assertThat(threads).contains("Full thread dump").doesNotContain("\"profcon-");
+            assertThat(TargetThreads.jcmd(home, target.pid(), "JFR.check")).contains("No available recordings");
             assertThat(target.isAlive()).isTrue();
         }
     }

@@ -12,7 +12,12 @@ final class TargetThreads {
 
     /** The target's thread dump (Thread.print); fine in tests, where a short pause harms nobody. */
     static String dump(String javaHome, long pid) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(javaHome, "bin", "jcmd").toString(), Long.toString(pid), "Thread.print")
+        return jcmd(javaHome, pid, "Thread.print");
+    }
+
+    /** Runs one jcmd command against the target and returns its output. */
+    static String jcmd(String javaHome, long pid, String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(javaHome, "bin", "jcmd").toString(), Long.toString(pid), command)
                 .redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         p.waitFor(30, TimeUnit.SECONDS);

@@ -60,7 +60,7 @@ public final class ProfileCommand implements Command {
         long nextSnapshot = start + SNAPSHOT_EVERY_MS * 1_000_000;
         try {
             for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-                Thread.sleep(Math.max(1, Math.min(PROGRESS_EVERY_MS, (end - now) / 1_000_000)));
+                session.pause(Math.max(1, Math.min(PROGRESS_EVERY_MS, (end - now) / 1_000_000)));
                 String progress = client.call("progress").message();
                 session.progress().update(progressLine(progress, System.nanoTime() - start, duration));
                 if (System.nanoTime() >= nextSnapshot && System.nanoTime() < end) {
