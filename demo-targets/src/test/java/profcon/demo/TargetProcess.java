@@ -51,16 +51,17 @@ final class TargetProcess implements AutoCloseable {
 
     /** Starts a demo target class on the JDK 17 named by {@code profcon.jdk17}. */
     static TargetProcess startDemo(String simpleClassName, String... args) {
-        return startJava(jdk17(), List.of(), "profcon.demo." + simpleClassName, args);
+        return startJava(jdk17(), classes().toString(), List.of(), "profcon.demo." + simpleClassName, args);
     }
 
-    /** Starts {@code mainClass} from {@code target/classes} on the JDK at {@code javaHome}. */
-    static TargetProcess startJava(Path javaHome, List<String> jvmOptions, String mainClass, String... args) {
+    /** Starts {@code mainClass} from {@code classpath} on the JDK at {@code javaHome}. */
+    static TargetProcess startJava(Path javaHome, String classpath, List<String> jvmOptions, String mainClass,
+            String... args) {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(classes().toString());
+        command.add(classpath);
         command.add(mainClass);
         command.addAll(Arrays.asList(args));
         return start(mainClass.substring(mainClass.lastIndexOf('.') + 1) + " " + String.join(" ", args), command);
@@ -84,6 +85,7 @@ final class TargetProcess implements AutoCloseable {
         return Path.of(System.getProperty("profcon.jdk17", "/usr/lib/jvm/java-17-openjdk-amd64"));
     }
 
+    /** This module's compiled targets; tests run with the module directory as working directory. */
     static Path classes() {
         Path classes = Path.of("target/classes").toAbsolutePath();
         if (!Files.isDirectory(classes)) {
