@@ -42,6 +42,7 @@ final class TargetProcess implements AutoCloseable {
     private final Deque<String> stdoutTail = new ArrayDeque<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final AtomicLong stdoutLines = new AtomicLong();
+    private final List<Thread> drains = new ArrayList<>();
     private volatile String firstStdoutLine;
 
     private TargetProcess(String name, Process process) {
@@ -129,10 +130,13 @@ final class TargetProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Waits for the target to end by itself; returns its exit code. */
+    /** Waits for the target to end by itself and its output to be read; returns its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(name + " still running after " + timeout + describe());
+        }
+        for (Thread drain : drains) {
+            drain.join(GRACE.toMillis()); // ends at end of stream, right after the process
         }
         return process.exitValue();
     }
@@ -162,13 +166,20 @@ final class TargetProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the target (politely, then forcibly after a grace period) and waits until it is gone. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        try {
+            if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -207,6 +218,7 @@ final class TargetProcess implements AutoCloseable {
             }
         }, "target-" + stream + "-" + process.pid());
         reader.setDaemon(true);
+        drains.add(reader);
         reader.start();
     }
 }
