@@ -5,7 +5,7 @@ package profcon.demo;
  * {@code Demo.hotLoop} and then meet on the contended {@code synchronized Counter.increment}.
  *
  * <p>Options: {@code --threads=3}, {@code --iterations=2000000} per {@code hotLoop} call,
- * {@code --counter-iterations=300000} of work inside {@code increment}.
+ * {@code --counter-iterations=1000000} of work inside {@code increment}.
  */
 public final class Demo {
     private Demo() {
@@ -18,7 +18,7 @@ public final class Demo {
     static void start(Args args) {
         int threads = args.positive("threads", 3);
         int iterations = args.positive("iterations", 2_000_000);
-        Counter counter = new Counter(args.positive("counter-iterations", 300_000));
+        Counter counter = new Counter(args.positive("counter-iterations", 1_000_000));
         for (int i = 1; i <= threads; i++) {
             long seed = i;
             Threads.start("worker-" + i, () -> workForever(counter, iterations, seed));

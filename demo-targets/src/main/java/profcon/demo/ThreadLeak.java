@@ -1,11 +1,11 @@
 package profcon.demo;
 
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Case 7, thread leak: every task ends with {@code results.put(r)} on a {@code SynchronousQueue}
@@ -31,20 +31,17 @@ public final class ThreadLeak {
             Threads.requireVirtual();
         }
         BlockingQueue<Long> results = new SynchronousQueue<>();
-        ExecutorService pool = virtual ? null : Executors.newCachedThreadPool();
-        Threads.start("dispatcher", () -> dispatch(pool, results, rate, maxTasks));
+        Consumer<Task> launch = virtual
+                ? task -> Threads.startVirtual("task-" + task.input, task)
+                : Executors.newCachedThreadPool()::execute;
+        Threads.start("dispatcher", () -> dispatch(launch, results, rate, maxTasks));
     }
 
-    static void dispatch(ExecutorService pool, BlockingQueue<Long> results, int rate, int maxTasks) {
+    static void dispatch(Consumer<Task> launch, BlockingQueue<Long> results, int rate, int maxTasks) {
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long next = System.nanoTime();
         for (int n = 1; n <= maxTasks; n++) {
-            Task task = new Task(results, n);
-            if (pool == null) {
-                Threads.startVirtual("task-" + n, task);
-            } else {
-                pool.execute(task);
-            }
+            launch.accept(new Task(results, n));
             next += interval;
             LockSupport.parkNanos(next - System.nanoTime());
         }

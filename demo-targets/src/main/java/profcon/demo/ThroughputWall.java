@@ -21,9 +21,12 @@ public final class ThroughputWall {
 
     static void start(Args args) {
         int producers = args.positive("producers", 8);
+        // Fair queues serve producers in arrival order. An unfair SynchronousQueue is a stack: the
+        // latest producer is served first and the others park for good, so their waits never end
+        // and JFR, which records a park when it ends, would show almost nothing.
         BlockingQueue<Item> queue = args.choice("queue", "sync", "array").equals("sync")
-                ? new SynchronousQueue<>()
-                : new ArrayBlockingQueue<>(1);
+                ? new SynchronousQueue<>(true)
+                : new ArrayBlockingQueue<>(1, true);
         Consumer consumer = new Consumer(queue, args.integer("consume-ms", 5));
         Threads.start("consumer", consumer);
         for (int i = 1; i <= producers; i++) {

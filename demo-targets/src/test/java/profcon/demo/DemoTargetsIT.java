@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,20 +20,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Starts every demo target as a real JVM, waits for its ready line, and checks from outside
- * (thread dumps, /proc, JVM logs) that it really shows its defect.
+ * (thread dumps, /proc, JVM logs, a JFR recording started with the JVM) that it really shows
+ * its defect.
  */
 @Timeout(90)
 class DemoTargetsIT {
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(20);
 
     @Test
-    void demoRunsHotLoopAndContendsOnCounter() throws Exception {
+    void demoRecordsHotLoopOnCpuAndContendedCounter(@TempDir Path dir) throws Exception {
+        List<RecordedEvent> events = Recordings.record(dir, 3, "Demo");
+        List<RecordedEvent> cpu = Recordings.ofType(events, "jdk.ExecutionSample");
+        long hot = cpu.stream().filter(e -> Recordings.topFrame(e).equals("profcon.demo.Demo.hotLoop")).count();
+        assertThat(hot).as("hotLoop samples of %d", cpu.size()).isGreaterThan(cpu.size() / 2);
+        assertThat(Recordings.ofType(events, "jdk.JavaMonitorEnter"))
+                .filteredOn(e -> Recordings.className(e, "monitorClass").equals("profcon.demo.Demo$Counter"))
+                .isNotEmpty()
+                .allMatch(e -> Recordings.topFrame(e).equals("profcon.demo.Demo$Counter.increment"));
+    }
+
+    @Test
+    void demoThreadsAreNamed() throws Exception {
         try (TargetProcess target = TargetProcess.startDemo("Demo").awaitReady()) {
-            jstackUntil(target, "Demo.hotLoop on a worker thread",
-                    d -> d.contains("at profcon.demo.Demo.hotLoop(") && d.contains("\"worker-1\""));
-            jstackUntil(target, "a worker waiting for Demo$Counter",
-                    d -> d.contains("- waiting to lock") && d.contains("(a profcon.demo.Demo$Counter)")
-                            && d.contains("at profcon.demo.Demo$Counter.increment("));
+            assertThat(ProcFs.threadNames(target.pid())).contains("worker-1", "worker-2", "worker-3");
         }
     }
 
@@ -45,12 +56,16 @@ class DemoTargetsIT {
     }
 
     @Test
-    void shortWaitsContendsOnStats() throws Exception {
-        try (TargetProcess target = TargetProcess.startDemo("ShortWaits", "--threads=4").awaitReady()) {
-            jstackUntil(target, "a request waiting for ShortWaits$Stats",
-                    d -> d.contains("- waiting to lock") && d.contains("(a profcon.demo.ShortWaits$Stats)")
-                            && d.contains("at profcon.demo.ShortWaits$Stats.add("));
-        }
+    void shortWaitsAreManyButAllBelowJfrsDefaultThreshold(@TempDir Path dir) throws Exception {
+        List<RecordedEvent> waits = Recordings.ofType(Recordings.record(dir, 3, "ShortWaits"), "jdk.JavaMonitorEnter")
+                .stream()
+                .filter(e -> Recordings.className(e, "monitorClass").equals("profcon.demo.ShortWaits$Stats"))
+                .collect(Collectors.toList());
+        assertThat(waits).hasSizeGreaterThan(100)
+                .allMatch(e -> Recordings.topFrame(e).equals("profcon.demo.ShortWaits$Stats.add"));
+        long longWaits = waits.stream().filter(e -> e.getDuration().toMillis() >= 20).count();
+        // A rare preempted holder may exceed 20 ms on a loaded machine; the case needs "nearly none".
+        assertThat(longWaits).as("waits of 20 ms or more, of %d", waits.size()).isLessThanOrEqualTo(waits.size() / 100);
     }
 
     @ParameterizedTest
@@ -90,15 +105,16 @@ class DemoTargetsIT {
     }
 
     @Test
-    void uncontendedLockIsHotButNeverWaitedFor() throws Exception {
-        try (TargetProcess target = TargetProcess.startDemo("UncontendedLock").awaitReady()) {
-            // jstack sees the thread at a safepoint poll, often on the loop's back edge just past the
-            // inlined increment: accept the loop too. JFR's samples are not tied to safepoints.
-            String dump = jstackUntil(target, "worker-1 counting",
-                    d -> d.contains("at profcon.demo.UncontendedLock$Counter.increment(")
-                            || d.contains("at profcon.demo.UncontendedLock.countForever("));
-            assertThat(dump).doesNotContain("ReentrantLock$NonfairSync)", "java.lang.Thread.State: BLOCKED");
-        }
+    void uncontendedLockIsHotOnCpuButNeverParked(@TempDir Path dir) throws Exception {
+        List<RecordedEvent> events = Recordings.record(dir, 3, "UncontendedLock");
+        List<RecordedEvent> cpu = Recordings.ofType(events, "jdk.ExecutionSample");
+        long locking = cpu.stream()
+                .filter(e -> Recordings.hasFrame(e, "profcon.demo.UncontendedLock$Counter.increment"))
+                .filter(e -> Recordings.topFrame(e).startsWith("java.util.concurrent.locks."))
+                .count();
+        assertThat(locking).as("samples in lock/unlock frames of %d", cpu.size()).isGreaterThan(cpu.size() / 5);
+        assertThat(Recordings.ofType(events, "jdk.ThreadPark"))
+                .noneMatch(e -> Recordings.hasFrame(e, "profcon.demo.UncontendedLock$Counter.increment"));
     }
 
     @Test
@@ -140,7 +156,8 @@ class DemoTargetsIT {
     void pausesLogsSystemGcAndThreadDumpSafepoints(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("vm.log");
         List<String> jvm = List.of("-Xlog:gc,safepoint:file=" + log);
-        try (TargetProcess target = TargetProcess.startJava(TargetProcess.jdk17(), jvm, "profcon.demo.Pauses",
+        String classes = TargetProcess.classes().toString();
+        try (TargetProcess target = TargetProcess.startJava(TargetProcess.jdk17(), classes, jvm, "profcon.demo.Pauses",
                 "--live-mb=32", "--gc-interval-ms=300", "--threaddump", "--dump-interval-ms=500",
                 "--duration=2").awaitReady()) {
             assertThat(target.awaitExit(EXIT_TIMEOUT)).isZero();
@@ -151,13 +168,16 @@ class DemoTargetsIT {
     }
 
     @Test
-    void nativeDetourRunsInsideZlib() throws Exception {
-        try (TargetProcess target = TargetProcess.startDemo("NativeDetour").awaitReady()) {
-            String dump = jstackUntil(target, "compressor-1 in a native zlib method",
-                    d -> d.contains("at java.util.zip.Deflater.deflateBytesBytes(")
-                            || d.contains("at java.util.zip.Inflater.inflateBytesBytes("));
-            assertThat(dump).contains("Native Method)", "at profcon.demo.NativeDetour$Codec.", "\"compressor-1\"");
-        }
+    void nativeDetourSpendsItsTimeInNativeZlib(@TempDir Path dir) throws Exception {
+        List<RecordedEvent> events = Recordings.record(dir, 3, "NativeDetour");
+        List<RecordedEvent> nativeSamples = Recordings.ofType(events, "jdk.NativeMethodSample");
+        long deflate = nativeSamples.stream()
+                .filter(e -> Recordings.topFrame(e).equals("java.util.zip.Deflater.deflateBytesBytes"))
+                .filter(e -> Recordings.hasFrame(e, "profcon.demo.NativeDetour$Codec.compress"))
+                .count();
+        assertThat(deflate).as("deflate samples of %d native samples", nativeSamples.size())
+                .isGreaterThan(nativeSamples.size() / 2);
+        assertThat(Recordings.ofType(events, "jdk.ExecutionSample").size()).isLessThan(nativeSamples.size());
     }
 
     @Test
@@ -239,7 +259,8 @@ class DemoTargetsIT {
     void virtualThreadsRunOnANewerJdk() throws Exception {
         Path jdk25 = Path.of(System.getProperty("profcon.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
         Assumptions.assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")), "no JDK 25 at " + jdk25);
-        try (TargetProcess target = TargetProcess.startJava(jdk25, List.of(), "profcon.demo.ManyThreadsNoWork",
+        String classes = TargetProcess.classes().toString();
+        try (TargetProcess target = TargetProcess.startJava(jdk25, classes, List.of(), "profcon.demo.ManyThreadsNoWork",
                 "--virtual", "--threads=2000").awaitReady()) {
             // 2,000 blocked virtual threads need only a few carrier threads.
             assertThat(ProcFs.threads(target.pid())).isLessThan(200);

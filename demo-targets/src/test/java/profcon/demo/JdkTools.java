@@ -55,7 +55,8 @@ final class JdkTools {
             }
             String text = new String(out, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + text);
+                throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue()
+                        + ":\n" + text);
             }
             return text;
         } catch (IOException e) {

@@ -42,6 +42,7 @@ final class TargetProcess implements AutoCloseable {
     private final Deque<String> stdoutTail = new ArrayDeque<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final AtomicLong stdoutLines = new AtomicLong();
+    private final List<Thread> drains = new ArrayList<>();
     private volatile String firstStdoutLine;
 
     private TargetProcess(String name, Process process) {
@@ -51,16 +52,17 @@ final class TargetProcess implements AutoCloseable {
 
     /** Starts a demo target class on the JDK 17 named by {@code profcon.jdk17}. */
     static TargetProcess startDemo(String simpleClassName, String... args) {
-        return startJava(jdk17(), List.of(), "profcon.demo." + simpleClassName, args);
+        return startJava(jdk17(), classes().toString(), List.of(), "profcon.demo." + simpleClassName, args);
     }
 
-    /** Starts {@code mainClass} from {@code target/classes} on the JDK at {@code javaHome}. */
-    static TargetProcess startJava(Path javaHome, List<String> jvmOptions, String mainClass, String... args) {
+    /** Starts {@code mainClass} from {@code classpath} on the JDK at {@code javaHome}. */
+    static TargetProcess startJava(Path javaHome, String classpath, List<String> jvmOptions, String mainClass,
+            String... args) {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(classes().toString());
+        command.add(classpath);
         command.add(mainClass);
         command.addAll(Arrays.asList(args));
         return start(mainClass.substring(mainClass.lastIndexOf('.') + 1) + " " + String.join(" ", args), command);
@@ -84,6 +86,7 @@ final class TargetProcess implements AutoCloseable {
         return Path.of(System.getProperty("profcon.jdk17", "/usr/lib/jvm/java-17-openjdk-amd64"));
     }
 
+    /** This module's compiled targets; tests run with the module directory as working directory. */
     static Path classes() {
         Path classes = Path.of("target/classes").toAbsolutePath();
         if (!Files.isDirectory(classes)) {
@@ -127,10 +130,13 @@ final class TargetProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Waits for the target to end by itself; returns its exit code. */
+    /** Waits for the target to end by itself and its output to be read; returns its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(name + " still running after " + timeout + describe());
+        }
+        for (Thread drain : drains) {
+            drain.join(GRACE.toMillis()); // ends at end of stream, right after the process
         }
         return process.exitValue();
     }
@@ -160,13 +166,20 @@ final class TargetProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the target (politely, then forcibly after a grace period) and waits until it is gone. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
-        if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        try {
+            if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -205,6 +218,7 @@ final class TargetProcess implements AutoCloseable {
             }
         }, "target-" + stream + "-" + process.pid());
         reader.setDaemon(true);
+        drains.add(reader);
         reader.start();
     }
 }
