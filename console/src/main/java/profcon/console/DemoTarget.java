@@ -20,11 +20,21 @@ public final class DemoTarget {
     private DemoTarget() {
     }
 
-    /** The started process, already past its {@code READY} line. */
-    public static Process start() throws CommandException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-XX:+EnableDynamicAgentLoading", "-cp",
-                System.getProperty("java.class.path"), MAIN_CLASS));
+    /** The demo's process and its JVM's pid (read from its READY line, which stays right through setsid). */
+    public record Started(Process process, long pid) {
+    }
+
+    /** Starts the demo and returns once it has printed its {@code READY} line. */
+    public static Started start() throws CommandException {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new java.util.ArrayList<>();
+        // Its own session, so the Ctrl-C typed to stop a profile reaches the console, not the demo.
+        if (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.addAll(List.of(javaBin, "-XX:+EnableDynamicAgentLoading", "-cp", System.getProperty("java.class.path"),
+                MAIN_CLASS));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process;
         try {
@@ -33,15 +43,14 @@ public final class DemoTarget {
             throw new CommandException("cannot start the demo target: " + e.getMessage());
         }
         try {
-            awaitReady(process);
-            return process;
+            return new Started(process, awaitReady(process));
         } catch (CommandException | RuntimeException e) {
             process.destroyForcibly();
             throw e;
         }
     }
 
-    private static void awaitReady(Process process) throws CommandException {
+    private static long awaitReady(Process process) throws CommandException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
             try {
@@ -55,8 +64,10 @@ public final class DemoTarget {
                 return null;
             }
         });
+        String line;
         try {
-            if (ready.get(60, TimeUnit.SECONDS) == null) {
+            line = ready.get(60, TimeUnit.SECONDS);
+            if (line == null) {
                 throw new CommandException("the demo target exited before it was ready (is " + MAIN_CLASS
                         + " on profcon's class path?)");
             }
@@ -67,6 +78,8 @@ public final class DemoTarget {
             throw new CommandException("interrupted while starting the demo target");
         }
         drain(process);
+        String[] words = line.trim().split("\\s+");
+        return words.length > 1 ? Long.parseLong(words[1]) : process.pid();
     }
 
     // The demo keeps printing nothing after READY, but its pipe must not fill if it ever does.

@@ -109,8 +109,8 @@ public final class Main implements Callable<Integer> {
     private int open(Session session, boolean scripted) {
         try {
             if (demo) {
-                Process process = DemoTarget.start();
-                attach(session, process.pid(), process);
+                DemoTarget.Started started = DemoTarget.start();
+                attach(session, started.pid(), started.process());
             } else if (target != null && ProfileFiles.looksLikeFile(target)) {
                 Profile p = ProfileFiles.read(Path.of(target));
                 session.current(new LoadedProfile(p, target, false));
