@@ -69,6 +69,25 @@ class JbangLauncherIT {
     assertThat(run.out()).as(run.toString()).startsWith("profcon ");
   }
 
+  /** The "done": {@code jbang profcon@catalog <pid> -c "profile cpu 5s; top5"} shows the hot method. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"profcon.jdk17", "profcon.jdk25"})
+  void catalogAliasProfilesALiveTarget(String jdk) throws Exception {
+    String home = profcon.console.TargetJvm.jdk(jdk);
+    Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+    Run add = await(start(elsewhere, env(), LAUNCHER, "catalog", "add", "-g", "--name", "catalog",
+        ROOT.resolve("jbang-catalog.json").toString()));
+    assertSucceeded(add);
+    try (profcon.console.TargetJvm target = profcon.console.TargetJvm.start(home, "profcon.demo.Demo")) {
+      Run run = await(start(elsewhere, env(), LAUNCHER, "profcon@catalog", Long.toString(target.pid()), "-c",
+          "profile cpu 5s; top5"));
+      assertSucceeded(run);
+      assertThat(run.out()).as(run.toString()).contains("flat  flat%");
+      String firstRow = run.out().lines().dropWhile(l -> !l.contains("flat  flat%")).skip(1).findFirst().orElse("");
+      assertThat(firstRow).as(run.toString()).contains("profcon.demo.Demo.hotLoop");
+    }
+  }
+
   @Test
   void appInstallPutsProfconOnPathWithTheLauncherAsJbang() throws Exception {
     Path home = Files.createDirectories(work.resolve("home"));
