@@ -98,7 +98,7 @@ public final class AttachedJvm implements AutoCloseable {
         }
         try {
             List<String> notes = checkTarget(vm, pid);
-            Path jar = AgentJar.write(dir.path());
+            Path jar = AgentJar.write(SessionDirectory.base());
             vm.loadAgent(jar.toString(), args.format());
             return notes;
         } catch (AgentLoadException e) {

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * short because a Unix socket path is limited to about 100 bytes.
  */
 public final class SessionDirectory implements AutoCloseable {
+    private static final String OWNER_FILE = "console.pid";
     private final Path path;
 
     private SessionDirectory(Path path) {
@@ -21,13 +22,55 @@ public final class SessionDirectory implements AutoCloseable {
     }
 
     public static SessionDirectory create() throws IOException {
+        Path base = base();
+        sweepAbandoned(base);
+        Path dir = Files.createTempDirectory(base, "s",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+        return new SessionDirectory(dir.toAbsolutePath());
+    }
+
+    /** Deletes session directories whose console is gone (killed before it could clean up). */
+    private static void sweepAbandoned(Path base) {
+        try (java.util.stream.Stream<Path> dirs = Files.list(base)) {
+            dirs.filter(d -> d.getFileName().toString().startsWith("s") && Files.isDirectory(d))
+                    .filter(SessionDirectory::abandoned)
+                    .forEach(d -> {
+                        try {
+                            new SessionDirectory(d).close();
+                        } catch (IOException ignored) {
+                            // another console may be sweeping the same directory
+                        }
+                    });
+        } catch (IOException ignored) {
+            // sweeping is housekeeping; a failure must not stop an attach
+        }
+    }
+
+    private static boolean abandoned(Path dir) {
+        try {
+            long pid = Long.parseLong(Files.readString(dir.resolve(OWNER_FILE)).trim());
+            return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (IOException | NumberFormatException e) {
+            // no owner file: a directory from before owners were recorded, or half-made; old ones go
+            try {
+                return Files.getLastModifiedTime(dir).toMillis() < System.currentTimeMillis() - 3_600_000;
+            } catch (IOException gone) {
+                return false;
+            }
+        }
+    }
+
+    /** The user's profcon directory (owner-only), parent of every session directory and home of the agent jar. */
+    public static Path base() throws IOException {
         Path base = Path.of(System.getProperty("profcon.sessions",
                 System.getProperty("java.io.tmpdir") + "/profcon-" + System.getProperty("user.name")));
         Files.createDirectories(base, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        if (!Files.getOwner(base).getName().equals(System.getProperty("user.name"))) {
+            throw new IOException(base + " belongs to another user; set -Dprofcon.sessions to a directory of yours");
+        }
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx------"));
-        Path dir = Files.createTempDirectory(base, "s",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        return new SessionDirectory(dir.toAbsolutePath());
+        return base;
     }
 
     public Path path() {
