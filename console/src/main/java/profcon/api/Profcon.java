@@ -1,0 +1,108 @@
+package profcon.api;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import profcon.agent.Durations;
+import profcon.attach.AttachException;
+import profcon.attach.AttachedJvm;
+import profcon.console.Commands;
+import profcon.console.Dispatcher;
+import profcon.console.LoadedProfile;
+import profcon.console.ProfileFiles;
+import profcon.console.Session;
+import profcon.console.Target;
+import profcon.model.Profile;
+
+/**
+ * profcon as a library, for JShell and JBang runbooks: attach, profile, run any console
+ * command and get its output as text, or take the profile itself as data.
+ *
+ * <pre>{@code
+ * try (Profcon p = Profcon.attach(pid)) {
+ *     p.profile("cpu", Duration.ofSeconds(5));
+ *     System.out.println(p.run("top5"));
+ *     p.save(Path.of("cpu.pb.gz"));
+ * }
+ * }</pre>
+ *
+ * Every method runs the same commands as the console, through the same dispatcher; a command
+ * that fails throws {@link ProfconException} with the one line the console would print.
+ */
+public final class Profcon implements AutoCloseable {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final Session session = new Session(new PrintWriter(out), new PrintWriter(err), false, false);
+    private final Dispatcher dispatcher = new Dispatcher(Commands.registry());
+
+    private Profcon() {
+    }
+
+    /** Attaches to a local JVM and loads the agent. */
+    public static Profcon attach(long pid) throws AttachException {
+        Profcon p = new Profcon();
+        p.session.target(new Target(AttachedJvm.attach(pid), null));
+        return p;
+    }
+
+    /** Opens a saved profile (pprof protobuf, gzipped or not), with no target. */
+    public static Profcon open(Path file) throws IOException {
+        Profcon p = new Profcon();
+        p.session.current(new LoadedProfile(ProfileFiles.read(file), file.toString(), false));
+        return p;
+    }
+
+    /** Collects a profile of {@code kind} for {@code duration}; it becomes the current profile. */
+    public Profile profile(String kind, Duration duration, String... options) throws ProfconException {
+        run("profile " + kind + " " + Durations.format(duration) + " " + String.join(" ", options));
+        return current();
+    }
+
+    /** Runs one console command line ({@code top10 -cum}, {@code focus=Cache}, {@code tags}) and returns its output. */
+    public String run(String commandLine) throws ProfconException {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        boolean ok;
+        try {
+            ok = dispatcher.execute(commandLine, session);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProfconException(commandLine + ": interrupted");
+        }
+        session.out().flush();
+        session.err().flush();
+        if (!ok) {
+            throw new ProfconException(err.toString().strip());
+        }
+        return out.toString();
+    }
+
+    /** The current profile as data (the model shaped like profile.proto). */
+    public Profile current() throws ProfconException {
+        LoadedProfile p = session.current();
+        if (p == null) {
+            throw new ProfconException("no profile yet");
+        }
+        return p.profile();
+    }
+
+    /** Writes the current profile as gzipped pprof protobuf. */
+    public void save(Path file) throws ProfconException {
+        run("save '" + file + "'");
+    }
+
+    /** Detaches from the target, if any. */
+    @Override
+    public void close() {
+        session.detach();
+    }
+
+    /** A command that failed; the message is the console's one-line error. */
+    public static final class ProfconException extends Exception {
+        public ProfconException(String message) {
+            super(message);
+        }
+    }
+}
