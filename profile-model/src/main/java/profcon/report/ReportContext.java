@@ -28,8 +28,8 @@ final class ReportContext {
     final Profile profile;
     final WorkProfile work;
     final Settings settings;
-    final Map<String, String> numLabelUnits;
     final List<String> warnings = new ArrayList<>();
+    final Map<String, String> numLabelUnits;
     final Pattern symbol;
     String sampleType;
     String sampleUnit;
@@ -44,9 +44,11 @@ final class ReportContext {
     Granularity granularity;
     private StackWeights weights;
 
-    private ReportContext(String command, Profile profile, Settings settings, Pattern symbol) {
+    private ReportContext(String command, Profile loaded, Settings settings, Pattern symbol) {
         this.command = command;
-        this.profile = profile;
+        // Label frames come before filtering, so filters can match them (as in pprof).
+        this.profile = LabelFrames.add(loaded, settings.get("tagroot"), settings.get("tagleaf"),
+                settings.get("unit"), warnings);
         this.settings = settings;
         this.symbol = symbol;
         this.work = new WorkProfile(profile);
