@@ -27,13 +27,19 @@ public final class Graph {
     public static Graph build(WorkProfile w, StackWeights sw, GraphOptions o, Set<NodeInfo> kept) {
         Map<NodeInfo, Node> nodeMap = new LinkedHashMap<>();
         Node[][] locNodes = createNodes(w, o, kept, nodeMap);
+        int id = 0;
+        for (Node n : nodeMap.values()) {
+            n.id = id++;
+        }
+        EdgeTable edges = new EdgeTable();
         List<Stack> stacks = w.stacks();
         for (int si = 0; si < stacks.size(); si++) {
             long weight = sw.weight()[si];
             if (weight != 0) {
-                addStack(stacks.get(si), weight, sw.divisor()[si], locNodes, si);
+                addStack(stacks.get(si), weight, sw.divisor()[si], locNodes, edges, si);
             }
         }
+        edges.link();
         List<Node> selected = new ArrayList<>(nodeMap.size());
         for (Node n : nodeMap.values()) {
             if ((n.cum != 0 || n.flat != 0) && !(o.dropNegative() && isNegative(n))) {
@@ -43,7 +49,8 @@ public final class Graph {
         return new Graph(selected);
     }
 
-    private static void addStack(Stack stack, long weight, long div, Node[][] locNodes, int stamp) {
+    private static void addStack(Stack stack, long weight, long div, Node[][] locNodes, EdgeTable edges,
+                                 int stamp) {
         Node parent = null;
         boolean residual = false;
         for (int i = stack.locs.length - 1; i >= 0; i--) {
@@ -60,10 +67,7 @@ public final class Graph {
                     n.cumDiv += div;
                 }
                 if (parent != null && n != parent) {
-                    Edge e = parent.out.get(n);
-                    if (e == null || e.mark != stamp) {
-                        parent.addToEdge(n, weight, residual, ni != ln.length - 1, stamp);
-                    }
+                    edges.add(parent, n, weight, residual, ni != ln.length - 1, stamp);
                 }
                 parent = n;
                 residual = false;

@@ -18,7 +18,27 @@ final class StackInterner {
         this.owner = owner;
     }
 
+    // Samples often share one location list (a converter or reader that interns stacks): then one
+    // identity lookup finds the stack without touching the locations.
+    private final java.util.IdentityHashMap<List<Location>, Stack> byList = new java.util.IdentityHashMap<>();
+    private List<Location> lastList;
+    private Stack lastStack;
+
     Stack intern(List<Location> locations) {
+        if (locations == lastList) {
+            return lastStack;
+        }
+        Stack s = byList.get(locations);
+        if (s == null) {
+            s = internByIds(locations);
+            byList.put(locations, s);
+        }
+        lastList = locations;
+        lastStack = s;
+        return s;
+    }
+
+    private Stack internByIds(List<Location> locations) {
         int h = hash(locations);
         int mask = table.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {

@@ -175,9 +175,11 @@ final class ReportContext {
         if (showFrom != null) {
             warn(Filters.showFrom(work, showFrom), "ShowFrom");
         }
-        Filters.TagMatches t = Filters.byTag(work, tagFocus, tagIgnore);
-        warn(tagFocus == null || t.focus(), "TagFocus");
-        warn(tagIgnore == null || t.ignore(), "TagIgnore");
+        if (tagFocus != null || tagIgnore != null) {
+            Filters.TagMatches t = Filters.byTag(work, tagFocus, tagIgnore);
+            warn(tagFocus == null || t.focus(), "TagFocus");
+            warn(tagIgnore == null || t.ignore(), "TagIgnore");
+        }
         if (tagShow != null || tagHide != null) {
             boolean[] tm = Filters.tagsByName(work, tagShow, tagHide);
             warn(tagShow == null || tm[0], "TagShow");
@@ -212,6 +214,16 @@ final class ReportContext {
     }
 
     String formatValue(long v) {
+        // Formatting is exact (BigDecimal) and so not cheap; reports over a million samples repeat values.
+        if (formatted.size() > 4096) {
+            formatted.clear();
+        }
+        return formatted.computeIfAbsent(v, this::format);
+    }
+
+    private final Map<Long, String> formatted = new java.util.HashMap<>();
+
+    private String format(long v) {
         if (ratio > 0 && ratio != 1) {
             v = (long) (v * ratio);
         }
@@ -306,5 +318,6 @@ final class ReportContext {
             unit = Measurement.scale(100 * minValue, sampleUnit, "minimum").unit();
         }
         outputUnit = unit.isEmpty() ? sampleUnit : unit;
+        formatted.clear();
     }
 }

@@ -16,10 +16,10 @@ final class TagsReport {
     static void write(ReportContext c, PrintWriter out) {
         Map<String, Map<String, Long>> tagMap = new TreeMap<>();
         Map<String, Long> keyTotals = new HashMap<>();
-        for (WSample s : c.work.samples()) {
-            long v = c.value.applyAsLong(s.values());
-            s.labels().forEach((key, vals) -> add(tagMap, keyTotals, key, vals, v));
-            for (Map.Entry<String, List<Long>> e : s.numLabels().entrySet()) {
+        for (Map.Entry<LabelSet, long[]> set : valuePerLabelSet(c).entrySet()) {
+            long v = set.getValue()[0];
+            set.getKey().labels().forEach((key, vals) -> add(tagMap, keyTotals, key, vals, v));
+            for (Map.Entry<String, List<Long>> e : set.getKey().numLabels().entrySet()) {
                 String unit = c.numLabelUnits.getOrDefault(e.getKey(), "");
                 List<String> vals = e.getValue().stream()
                         .map(n -> Measurement.scaledLabel(n, unit, c.outputUnit)).toList();
@@ -29,6 +29,16 @@ final class TagsReport {
         for (Map.Entry<String, Map<String, Long>> e : tagMap.entrySet()) {
             writeKey(c, out, e.getKey(), keyTotals.get(e.getKey()), e.getValue());
         }
+    }
+
+    /** Sums the sample value per distinct label set: a million samples usually carry few. */
+    private static Map<LabelSet, long[]> valuePerLabelSet(ReportContext c) {
+        Map<LabelSet, long[]> sums = new HashMap<>();
+        for (WSample s : c.work.samples()) {
+            long v = c.value.applyAsLong(s.values());
+            sums.computeIfAbsent(new LabelSet(s.labels(), s.numLabels()), k -> new long[1])[0] += v;
+        }
+        return sums;
     }
 
     private static void add(Map<String, Map<String, Long>> tagMap, Map<String, Long> totals, String key,

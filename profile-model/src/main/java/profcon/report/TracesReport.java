@@ -26,6 +26,7 @@ final class TracesReport {
         Node[][] locNodes = Graph.createNodes(c.work, o, null, new HashMap<>());
         // Many samples share a stack: render each distinct stack once.
         String[] rendered = new String[c.work.stacks().size()];
+        Map<LabelSet, String> blocks = new HashMap<>();
         for (WSample s : c.work.samples()) {
             Stack st = s.stack();
             if (rendered[index(st)] == null) {
@@ -36,7 +37,7 @@ final class TracesReport {
                 continue;
             }
             out.print(SEPARATOR + "\n");
-            out.print(labelBlock(s, c));
+            out.print(blocks.computeIfAbsent(new LabelSet(s.labels(), s.numLabels()), k -> labelBlock(s, c)));
             long v = c.value.applyAsLong(s.values());
             long d = c.meanDiv == null ? 0 : c.meanDiv.applyAsLong(s.values());
             out.print(GoFormat.padLeft(c.formatValue(d != 0 ? v / d : v), 10));
