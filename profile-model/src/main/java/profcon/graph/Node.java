@@ -17,6 +17,7 @@ public final class Node {
     final Map<Node, Edge> out = new LinkedHashMap<>();
     int mark = -1;
     int id;
+    boolean wantsEdges;
 
     Node(NodeInfo info) {
         this.info = info;

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import profcon.graph.WSample;
 
 /** The {@code tags} report in pprof's current layout: per label key, its total and each value's share. */
 final class TagsReport {
@@ -34,9 +33,9 @@ final class TagsReport {
     /** Sums the sample value per distinct label set: a million samples usually carry few. */
     private static Map<LabelSet, long[]> valuePerLabelSet(ReportContext c) {
         Map<LabelSet, long[]> sums = new HashMap<>();
-        for (WSample s : c.work.samples()) {
-            long v = c.value.applyAsLong(s.values());
-            sums.computeIfAbsent(new LabelSet(s.labels(), s.numLabels()), k -> new long[1])[0] += v;
+        for (int k = 0, n = c.work.size(); k < n; k++) {
+            long v = c.value.applyAsLong(c.work.values(k));
+            sums.computeIfAbsent(new LabelSet(c.work.labels(k), c.work.numLabels(k)), ls -> new long[1])[0] += v;
         }
         return sums;
     }

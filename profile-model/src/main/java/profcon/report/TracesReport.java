@@ -11,7 +11,6 @@ import profcon.graph.GraphOptions;
 import profcon.graph.Node;
 import profcon.graph.Stack;
 import profcon.graph.WLoc;
-import profcon.graph.WSample;
 
 /** The {@code traces} report: every sample with its labels, value and stack, as pprof prints them. */
 final class TracesReport {
@@ -27,8 +26,8 @@ final class TracesReport {
         // Many samples share a stack: render each distinct stack once.
         String[] rendered = new String[c.work.stacks().size()];
         Map<LabelSet, String> blocks = new HashMap<>();
-        for (WSample s : c.work.samples()) {
-            Stack st = s.stack();
+        for (int k = 0, n = c.work.size(); k < n; k++) {
+            Stack st = c.work.stack(k);
             if (rendered[index(st)] == null) {
                 rendered[index(st)] = render(st, locNodes);
             }
@@ -37,9 +36,11 @@ final class TracesReport {
                 continue;
             }
             out.print(SEPARATOR + "\n");
-            out.print(blocks.computeIfAbsent(new LabelSet(s.labels(), s.numLabels()), k -> labelBlock(s, c)));
-            long v = c.value.applyAsLong(s.values());
-            long d = c.meanDiv == null ? 0 : c.meanDiv.applyAsLong(s.values());
+            LabelSet set = new LabelSet(c.work.labels(k), c.work.numLabels(k));
+            out.print(blocks.computeIfAbsent(set, ls -> labelBlock(ls, c)));
+            long[] values = c.work.values(k);
+            long v = c.value.applyAsLong(values);
+            long d = c.meanDiv == null ? 0 : c.meanDiv.applyAsLong(values);
             out.print(GoFormat.padLeft(c.formatValue(d != 0 ? v / d : v), 10));
             out.print(stack);
         }
@@ -66,7 +67,7 @@ final class TracesReport {
         return b.toString();
     }
 
-    private static String labelBlock(WSample s, ReportContext c) {
+    private static String labelBlock(LabelSet s, ReportContext c) {
         if (s.labels().isEmpty() && s.numLabels().isEmpty()) {
             return "";
         }

@@ -58,7 +58,7 @@ class DotHeaderTest {
         PprofFlags.Parsed parsed = PprofFlags.parse(row[2]);
         Profile p = ProfileOps.removeUninteresting(PprofReader.read(root.resolve(row[1])));
         ReportContext c = ReportContext.prepare("dot", p, parsed.settings(), null);
-        ReportContext.Trimmed t = c.newTrimmedGraph();
+        ReportContext.Trimmed t = c.newTrimmedGraph(info -> true);
         c.selectOutputUnit(t.graph());
         return Labels.reportLabels(c, t, true);
     }

@@ -2,6 +2,8 @@ package profcon.report;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ public final class ReportBench {
     }
 
     public static void main(String[] args) throws Exception {
+        System.out.printf(Locale.ROOT, "%d processors, load average %.2f%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Path file = Files.createTempFile("profcon-bench", ".pb.gz");
         try {
             long t0 = System.nanoTime();
@@ -77,15 +81,23 @@ public final class ReportBench {
     private static void time(String profile, String label, Profile p, String cmd, List<String> args)
             throws Exception {
         long[] times = new long[RUNS];
+        long[] cpu = new long[RUNS];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < RUNS; i++) {
             PrintWriter out = new PrintWriter(Writer.nullWriter());
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             Reports.run(cmd, args, p, Settings.defaults(), out, out);
             times[i] = ms(t0);
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
         }
+        long first = times[0], firstCpu = cpu[0];
         java.util.Arrays.sort(times);
-        System.out.printf(Locale.ROOT, "%-10s %-24s median %5d ms, best %5d ms (first %d ms)%n", profile, label,
-                times[RUNS / 2], times[0], times[RUNS - 1]);
+        java.util.Arrays.sort(cpu);
+        // Wall time suffers from other load on the machine; thread CPU time is reported beside it.
+        System.out.printf(Locale.ROOT, "%-10s %-24s wall median %5d ms best %5d ms | cpu median %5d ms best %5d ms"
+                + " | first run %d ms (cpu %d ms)%n", profile, label, times[RUNS / 2], times[0], cpu[RUNS / 2],
+                cpu[0], first, firstCpu);
     }
 
     private static long ms(long t0) {
