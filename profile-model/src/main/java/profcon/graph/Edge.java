@@ -7,7 +7,6 @@ public final class Edge {
     long weight;
     boolean residual;
     boolean inline;
-    int mark = -1;
 
     Edge(Node src, Node dest, long weight, boolean residual, boolean inline) {
         this.src = src;

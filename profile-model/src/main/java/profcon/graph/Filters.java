@@ -191,21 +191,22 @@ public final class Filters {
     public record TagMatches(boolean focus, boolean ignore) {
     }
 
+    /** A test of one sample's string and numeric labels. */
+    public interface LabelTest {
+        boolean test(Map<String, List<String>> labels, Map<String, List<Long>> numLabels);
+    }
+
     /** FilterSamplesByTag: keeps samples matching {@code focus} (if any) and not {@code ignore}. */
-    public static TagMatches byTag(WorkProfile w, Predicate<WSample> focus, Predicate<WSample> ignore) {
-        boolean fm = false, im = false;
-        List<WSample> kept = new ArrayList<>(w.samples().size());
-        for (WSample s : w.samples()) {
-            boolean focused = focus == null || focus.test(s);
-            boolean ignored = ignore != null && ignore.test(s);
-            fm |= focused;
-            im |= ignored;
-            if (focused && !ignored) {
-                kept.add(s);
-            }
-        }
-        w.setSamples(kept);
-        return new TagMatches(fm, im);
+    public static TagMatches byTag(WorkProfile w, LabelTest focus, LabelTest ignore) {
+        boolean[] matched = new boolean[2];
+        w.retain(k -> {
+            boolean focused = focus == null || focus.test(w.labels(k), w.numLabels(k));
+            boolean ignored = ignore != null && ignore.test(w.labels(k), w.numLabels(k));
+            matched[0] |= focused;
+            matched[1] |= ignored;
+            return focused && !ignored;
+        });
+        return new TagMatches(matched[0], matched[1]);
     }
 
     /** FilterTagsByName: removes labels not matching {@code show} or matching {@code hide}; returns (show, hide) matched. */
@@ -218,9 +219,9 @@ public final class Filters {
             matched[1] |= h;
             return !s || h;
         };
-        for (WSample s : w.samples()) {
-            s.setLabels(kept(s.labels, remove), kept(s.numLabels, remove), kept(s.numUnits, k -> false));
-            s.numUnits = keysOf(s.numUnits, s.numLabels);
+        for (int k = 0; k < w.size(); k++) {
+            Map<String, List<Long>> nums = kept(w.numLabels(k), remove);
+            w.setLabels(k, kept(w.labels(k), remove), nums, keysOf(w.numUnits(k), nums));
         }
         return matched;
     }

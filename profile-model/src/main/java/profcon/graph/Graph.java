@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import profcon.model.Function;
 import profcon.model.Line;
 
@@ -23,17 +24,29 @@ public final class Graph {
         return nodes;
     }
 
-    /** Builds the graph over every stack; with {@code kept} non-null, other nodes are skipped (edges become residual). */
-    public static Graph build(WorkProfile w, StackWeights sw, GraphOptions o, Set<NodeInfo> kept) {
+    /**
+     * Builds the graph over every stack; with {@code kept} non-null, other nodes are skipped (edges
+     * become residual). Edges are only recorded when one end satisfies {@code edgesFor} (null: no
+     * edges), since trimming steps that rebuild the graph only need node weights.
+     */
+    public static Graph build(WorkProfile w, StackWeights sw, GraphOptions o, Set<NodeInfo> kept,
+                              Predicate<NodeInfo> edgesFor) {
         Map<NodeInfo, Node> nodeMap = new LinkedHashMap<>();
-        Node[][] locNodes = createNodes(w, o, kept, nodeMap);
+        Node[][] locNodes = nodes(w.nodeInfos(o), kept, nodeMap);
+        int id = 0;
+        for (Node n : nodeMap.values()) {
+            n.id = id++;
+            n.wantsEdges = edgesFor != null && edgesFor.test(n.info);
+        }
+        EdgeTable edges = new EdgeTable();
         List<Stack> stacks = w.stacks();
         for (int si = 0; si < stacks.size(); si++) {
             long weight = sw.weight()[si];
             if (weight != 0) {
-                addStack(stacks.get(si), weight, sw.divisor()[si], locNodes, si);
+                addStack(stacks.get(si), weight, sw.divisor()[si], locNodes, edges, si);
             }
         }
+        edges.link();
         List<Node> selected = new ArrayList<>(nodeMap.size());
         for (Node n : nodeMap.values()) {
             if ((n.cum != 0 || n.flat != 0) && !(o.dropNegative() && isNegative(n))) {
@@ -43,7 +56,8 @@ public final class Graph {
         return new Graph(selected);
     }
 
-    private static void addStack(Stack stack, long weight, long div, Node[][] locNodes, int stamp) {
+    private static void addStack(Stack stack, long weight, long div, Node[][] locNodes, EdgeTable edges,
+                                 int stamp) {
         Node parent = null;
         boolean residual = false;
         for (int i = stack.locs.length - 1; i >= 0; i--) {
@@ -59,11 +73,8 @@ public final class Graph {
                     n.cum += weight;
                     n.cumDiv += div;
                 }
-                if (parent != null && n != parent) {
-                    Edge e = parent.out.get(n);
-                    if (e == null || e.mark != stamp) {
-                        parent.addToEdge(n, weight, residual, ni != ln.length - 1, stamp);
-                    }
+                if (parent != null && n != parent && (parent.wantsEdges || n.wantsEdges)) {
+                    edges.add(parent, n, weight, residual, ni != ln.length - 1, stamp);
                 }
                 parent = n;
                 residual = false;
@@ -78,18 +89,35 @@ public final class Graph {
     /** The nodes of every location (one per line, callee first); null where a node is not kept. */
     public static Node[][] createNodes(WorkProfile w, GraphOptions o, Set<NodeInfo> kept,
                                        Map<NodeInfo, Node> nodeMap) {
-        List<WLoc> locs = w.locations();
-        Node[][] result = new Node[locs.size()][];
-        for (WLoc l : locs) {
-            List<Line> lines = effectiveLines(l, o.granularity());
-            Node[] nodes = new Node[lines.size()];
+        return nodes(nodeInfos(w, o), kept, nodeMap);
+    }
+
+    private static Node[][] nodes(NodeInfo[][] infos, Set<NodeInfo> kept, Map<NodeInfo, Node> nodeMap) {
+        Node[][] result = new Node[infos.length][];
+        for (int l = 0; l < infos.length; l++) {
+            Node[] nodes = new Node[infos[l].length];
             for (int i = 0; i < nodes.length; i++) {
-                NodeInfo info = nodeInfo(l, lines.get(i), o);
+                NodeInfo info = infos[l][i];
                 if (kept == null || kept.contains(info)) {
                     nodes[i] = nodeMap.computeIfAbsent(info, Node::new);
                 }
             }
-            result[l.index] = nodes;
+            result[l] = nodes;
+        }
+        return result;
+    }
+
+    /** The node info of each line of each location (indexed like {@link WorkProfile#locations()}). */
+    static NodeInfo[][] nodeInfos(WorkProfile w, GraphOptions o) {
+        List<WLoc> locs = w.locations();
+        NodeInfo[][] result = new NodeInfo[locs.size()][];
+        for (WLoc l : locs) {
+            List<Line> lines = effectiveLines(l, o.granularity());
+            NodeInfo[] infos = new NodeInfo[lines.size()];
+            for (int i = 0; i < infos.length; i++) {
+                infos[i] = nodeInfo(l, lines.get(i), o);
+            }
+            result[l.index] = infos;
         }
         return result;
     }

@@ -16,6 +16,8 @@ public final class Node {
     final Map<Node, Edge> in = new LinkedHashMap<>();
     final Map<Node, Edge> out = new LinkedHashMap<>();
     int mark = -1;
+    int id;
+    boolean wantsEdges;
 
     Node(NodeInfo info) {
         this.info = info;
@@ -49,22 +51,6 @@ public final class Node {
 
     public Map<Node, Edge> out() {
         return out;
-    }
-
-    void addToEdge(Node to, long w, boolean residual, boolean inline, int stamp) {
-        Edge e = out.get(to);
-        if (e != null) {
-            e.weight += w;
-            e.residual |= residual;
-            if (!inline) {
-                e.inline = false;
-            }
-        } else {
-            e = new Edge(this, to, w, residual, inline);
-            out.put(to, e);
-            to.in.put(this, e);
-        }
-        e.mark = stamp;
     }
 
     /** Edges by decreasing weight, then source and destination names, as pprof's EdgeMap.Sort. */

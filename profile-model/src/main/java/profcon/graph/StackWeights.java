@@ -10,14 +10,16 @@ public record StackWeights(long[] weight, long[] divisor) {
         List<Stack> stacks = w.stacks();
         long[] weight = new long[stacks.size()];
         long[] div = new long[stacks.size()];
-        for (WSample s : w.samples()) {
-            long v = value.applyAsLong(s.values());
+        for (int k = 0, n = w.size(); k < n; k++) {
+            long[] values = w.values(k);
+            long v = value.applyAsLong(values);
             if (v == 0) {
                 continue;
             }
-            weight[s.stack.index] += v;
+            int si = w.stackIndex(k);
+            weight[si] += v;
             if (meanDiv != null) {
-                div[s.stack.index] += meanDiv.applyAsLong(s.values());
+                div[si] += meanDiv.applyAsLong(values);
             }
         }
         return new StackWeights(weight, div);

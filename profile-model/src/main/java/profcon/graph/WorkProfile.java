@@ -1,44 +1,62 @@
 package profcon.graph;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
-import profcon.model.Location;
 import profcon.model.Profile;
 import profcon.model.Sample;
 
 /**
- * A per-report working copy of a profile: its own locations and distinct stacks, so filters can
- * drop lines and frames without touching the loaded (immutable) profile.
+ * A per-report working copy of a profile: its own locations and distinct stacks, and the kept
+ * samples as arrays (no object per sample), so filters can drop lines, frames, samples and labels
+ * without touching the loaded (immutable) profile. Samples are addressed by position {@code k}.
  */
 public final class WorkProfile {
     private final Profile profile;
-    private final List<WLoc> locs = new ArrayList<>();
-    private List<WSample> samples;
+    private final List<WLoc> locs;
     private List<Stack> stacks;
+    private int[] live;
+    private int[] stackOf;
+    private Map<String, List<String>>[] labels;
+    private Map<String, List<Long>>[] numLabels;
+    private Map<String, List<String>>[] numUnits;
 
-    /** Copies {@code profile}; identical stacks are shared so later work is per distinct stack. */
+    /** Copies {@code profile}; the stack index is shared with other reports on the same profile. */
     public WorkProfile(Profile profile) {
         this.profile = profile;
-        Map<Long, WLoc> byId = new HashMap<>();
-        for (Location l : profile.locations()) {
-            byId.computeIfAbsent(l.id(), id -> newLoc(l));
+        StackIndex index = StackIndex.of(profile);
+        locs = new ArrayList<>(index.locations.length);
+        for (int i = 0; i < index.locations.length; i++) {
+            locs.add(new WLoc(i, index.locations[i]));
         }
-        StackInterner interner = new StackInterner(byId, this);
-        samples = new ArrayList<>(profile.samples().size());
-        for (Sample s : profile.samples()) {
-            samples.add(new WSample(interner.intern(s.locations()), s));
+        stacks = new ArrayList<>(index.stacks.length);
+        for (int[] s : index.stacks) {
+            WLoc[] w = new WLoc[s.length];
+            for (int i = 0; i < s.length; i++) {
+                w[i] = locs.get(s[i]);
+            }
+            Stack st = new Stack(w);
+            st.index = stacks.size();
+            stacks.add(st);
         }
-        stacks = interner.stacks();
+        live = new int[index.sampleStack.length];
+        Arrays.setAll(live, i -> i);
+        stackOf = index.sampleStack.clone();
     }
 
-    WLoc newLoc(Location l) {
-        WLoc w = new WLoc(locs.size(), l);
-        locs.add(w);
-        return w;
+    private GraphOptions infosFor;
+    private NodeInfo[][] infos;
+
+    /** Node infos per location line, kept while the options (and the locations) stay the same. */
+    NodeInfo[][] nodeInfos(GraphOptions o) {
+        if (infos == null || !o.equals(infosFor)) {
+            infos = Graph.nodeInfos(this, o);
+            infosFor = o;
+        }
+        return infos;
     }
 
     public Profile profile() {
@@ -49,48 +67,106 @@ public final class WorkProfile {
         return locs;
     }
 
-    public List<WSample> samples() {
-        return samples;
-    }
-
-    /** The distinct stacks still used by some sample, each with its {@code index}. */
+    /** The distinct stacks, each with its {@code index}; some may no longer be used by any sample. */
     public List<Stack> stacks() {
         return stacks;
     }
 
-    public void setSamples(List<WSample> kept) {
-        samples = kept;
-        reindex();
+    /** How many samples are kept. */
+    public int size() {
+        return live.length;
     }
 
-    /** Replaces every sample's stack by {@code f(stack)} (null drops the sample), once per distinct stack. */
+    public Sample sample(int k) {
+        return profile.samples().get(live[k]);
+    }
+
+    public long[] values(int k) {
+        return sample(k).values();
+    }
+
+    public Stack stack(int k) {
+        return stacks.get(stackOf[k]);
+    }
+
+    public int stackIndex(int k) {
+        return stackOf[k];
+    }
+
+    public Map<String, List<String>> labels(int k) {
+        return labels != null ? labels[k] : sample(k).labels();
+    }
+
+    public Map<String, List<Long>> numLabels(int k) {
+        return numLabels != null ? numLabels[k] : sample(k).numLabels();
+    }
+
+    public Map<String, List<String>> numUnits(int k) {
+        return numUnits != null ? numUnits[k] : sample(k).numUnits();
+    }
+
+    /** Replaces the labels of sample {@code k}. */
+    @SuppressWarnings("unchecked")
+    public void setLabels(int k, Map<String, List<String>> l, Map<String, List<Long>> n, Map<String, List<String>> u) {
+        if (labels == null) {
+            labels = new Map[live.length];
+            numLabels = new Map[live.length];
+            numUnits = new Map[live.length];
+            for (int i = 0; i < live.length; i++) {
+                labels[i] = sample(i).labels();
+                numLabels[i] = sample(i).numLabels();
+                numUnits[i] = sample(i).numUnits();
+            }
+        }
+        labels[k] = l;
+        numLabels[k] = n;
+        numUnits[k] = u;
+    }
+
+    /** Replaces every stack by {@code f(stack)}, once per distinct stack; null drops its samples. */
     public void mapStacks(UnaryOperator<Stack> f) {
-        Map<Stack, Stack> memo = new IdentityHashMap<>();
-        List<WSample> kept = new ArrayList<>(samples.size());
-        for (WSample s : samples) {
-            Stack mapped = memo.computeIfAbsent(s.stack, st -> {
-                Stack m = f.apply(st);
-                return m == null ? NONE : m;
-            });
-            if (mapped != NONE) {
-                s.stack = mapped;
-                kept.add(s);
+        List<Stack> mapped = new ArrayList<>(stacks.size());
+        int[] newIndex = new int[stacks.size()];
+        for (Stack s : stacks) {
+            Stack m = f.apply(s);
+            newIndex[s.index] = m == null ? -1 : mapped.size();
+            if (m != null) {
+                mapped.add(m);
             }
         }
-        setSamples(kept);
+        for (int i = 0; i < mapped.size(); i++) {
+            mapped.get(i).index = i;
+        }
+        stacks = mapped;
+        for (int k = 0; k < stackOf.length; k++) {
+            stackOf[k] = newIndex[stackOf[k]];
+        }
+        retain(k -> stackOf[k] >= 0);
     }
 
-    private static final Stack NONE = new Stack(new WLoc[0]);
-
-    private void reindex() {
-        Map<Stack, Boolean> seen = new IdentityHashMap<>();
-        List<Stack> live = new ArrayList<>();
-        for (WSample s : samples) {
-            if (seen.put(s.stack, Boolean.TRUE) == null) {
-                s.stack.index = live.size();
-                live.add(s.stack);
+    /** Keeps only the samples {@code keep} accepts (by position). */
+    public void retain(IntPredicate keep) {
+        int n = 0;
+        for (int k = 0; k < live.length; k++) {
+            if (keep.test(k)) {
+                live[n] = live[k];
+                stackOf[n] = stackOf[k];
+                if (labels != null) {
+                    labels[n] = labels[k];
+                    numLabels[n] = numLabels[k];
+                    numUnits[n] = numUnits[k];
+                }
+                n++;
             }
         }
-        stacks = live;
+        if (n != live.length) {
+            live = Arrays.copyOf(live, n);
+            stackOf = Arrays.copyOf(stackOf, n);
+            if (labels != null) {
+                labels = Arrays.copyOf(labels, n);
+                numLabels = Arrays.copyOf(numLabels, n);
+                numUnits = Arrays.copyOf(numUnits, n);
+            }
+        }
     }
 }

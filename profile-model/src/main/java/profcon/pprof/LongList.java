@@ -25,4 +25,19 @@ final class LongList {
     long[] toArray() {
         return Arrays.copyOf(items, size);
     }
+
+    /** Content equality, so decoded id lists can be interned (lists are not changed after decoding). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LongList l && Arrays.equals(items, 0, size, l.items, 0, l.size);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 1;
+        for (int i = 0; i < size; i++) {
+            h = 31 * h + Long.hashCode(items[i]);
+        }
+        return h;
+    }
 }

@@ -6,6 +6,8 @@ import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,22 +274,58 @@ public final class PprofReader {
     private List<Sample> resolveSamples(int typeCount, Map<Long, Location> locationById)
             throws ProfileFormatException {
         List<Sample> resolved = new ArrayList<>(samples.size());
+        // Samples with the same stack (or labels) share one list (or map): profiles repeat a few
+        // thousand stacks over a million samples, and consumers can then work per distinct stack.
+        Map<LongList, List<Location>> stacks = new HashMap<>();
+        Map<List<LabelKey>, Sample> labelled = new HashMap<>();
         for (int i = 0; i < samples.size(); i++) {
             RawSample raw = samples.get(i);
             if (raw.values.size() != typeCount) {
                 throw error("sample " + i + " has " + raw.values.size() + " values, expected " + typeCount);
             }
-            List<Location> stack = new ArrayList<>(raw.locationIds.size());
-            for (int j = 0; j < raw.locationIds.size(); j++) {
-                Location location = locationById.get(raw.locationIds.get(j));
-                if (location == null) {
-                    throw error("sample " + i + " refers to unknown location id " + raw.locationIds.get(j));
-                }
-                stack.add(location);
+            List<Location> stack = stacks.get(raw.locationIds);
+            if (stack == null) {
+                stack = resolveStack(i, raw, locationById);
+                stacks.put(raw.locationIds, stack);
             }
-            resolved.add(resolveLabels(raw, new Sample(stack, raw.values.toArray())));
+            resolved.add(withLabels(raw, new Sample(stack, raw.values.toArray()), labelled));
         }
         return resolved;
+    }
+
+    private List<Location> resolveStack(int i, RawSample raw, Map<Long, Location> locationById)
+            throws ProfileFormatException {
+        List<Location> stack = new ArrayList<>(raw.locationIds.size());
+        for (int j = 0; j < raw.locationIds.size(); j++) {
+            Location location = locationById.get(raw.locationIds.get(j));
+            if (location == null) {
+                throw error("sample " + i + " refers to unknown location id " + raw.locationIds.get(j));
+            }
+            stack.add(location);
+        }
+        return List.copyOf(stack);
+    }
+
+    /** A raw label (key, str, num, num_unit string indices) with content equality. */
+    private record LabelKey(long key, long str, long num, long unit) {
+    }
+
+    private Sample withLabels(RawSample raw, Sample sample, Map<List<LabelKey>, Sample> labelled)
+            throws ProfileFormatException {
+        if (raw.labels.isEmpty()) {
+            return sample;
+        }
+        List<LabelKey> key = new ArrayList<>(raw.labels.size());
+        for (long[] l : raw.labels) {
+            key.add(new LabelKey(l[0], l[1], l[2], l[3]));
+        }
+        Sample first = labelled.get(key);
+        if (first == null) {
+            first = resolveLabels(raw, sample);
+            labelled.put(key, first);
+            return first;
+        }
+        return new Sample(sample.locations(), sample.values(), first.labels(), first.numLabels(), first.numUnits());
     }
 
     /** Labels as pprof's postDecode builds them: string labels, then numbers with units padded to match. */
@@ -319,7 +357,8 @@ public final class PprofReader {
                 units.getValue().add("");
             }
         }
-        return new Sample(sample.locations(), sample.values(), labels, numLabels, numUnits);
+        return new Sample(sample.locations(), sample.values(), Collections.unmodifiableMap(labels),
+                Collections.unmodifiableMap(numLabels), Collections.unmodifiableMap(numUnits));
     }
 
     private String string(long index) throws ProfileFormatException {

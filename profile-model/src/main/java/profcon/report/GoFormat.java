@@ -14,12 +14,45 @@ public final class GoFormat {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return Double.isNaN(value) ? "NaN" : (value > 0 ? "+Inf" : "-Inf");
         }
+        String fast = fastFixed(value, digits);
+        if (fast != null) {
+            return fast;
+        }
         String s = new BigDecimal(value).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
         // Go keeps the sign of negative values that round to zero ("-0.00").
         if (value < 0 && !s.startsWith("-")) {
             s = "-" + s;
         }
         return s;
+    }
+
+    private static final long[] POW10 = {1, 10, 100, 1000, 10000};
+
+    /**
+     * The same result without BigDecimal when the value is clearly not on a rounding tie (the
+     * common case); null when the exact path is needed.
+     */
+    private static String fastFixed(double value, int digits) {
+        if (digits >= POW10.length || Math.abs(value) >= 1e12) {
+            return null;
+        }
+        double scaled = Math.abs(value) * POW10[digits];
+        double floor = Math.floor(scaled);
+        double frac = scaled - floor;
+        if (Math.abs(frac - 0.5) < 1e-6) {
+            return null;
+        }
+        long r = (long) floor + (frac > 0.5 ? 1 : 0);
+        StringBuilder b = new StringBuilder(24);
+        if (value < 0) {
+            b.append('-');
+        }
+        b.append(r / POW10[digits]);
+        if (digits > 0) {
+            String f = Long.toString(r % POW10[digits]);
+            b.append('.').append("0".repeat(digits - f.length())).append(f);
+        }
+        return b.toString();
     }
 
     /** Go's {@code %.<precision>g}: shortest of plain and exponent form, trailing zeros removed. */

@@ -194,7 +194,19 @@ public final class ProfileOps {
     }
 
     /** pprof's NumLabelUnits: the unit of each numeric label key (declared, or guessed from the key). */
-    public static Map<String, String> numLabelUnits(Profile p) {
+    public static synchronized Map<String, String> numLabelUnits(Profile p) {
+        // Reports on the same loaded profile ask again and again; the answer depends on it alone.
+        if (lastUnitsProfile.get() != p) {
+            lastUnits = Map.copyOf(computeNumLabelUnits(p));
+            lastUnitsProfile = new java.lang.ref.SoftReference<>(p);
+        }
+        return lastUnits;
+    }
+
+    private static java.lang.ref.SoftReference<Profile> lastUnitsProfile = new java.lang.ref.SoftReference<>(null);
+    private static Map<String, String> lastUnits;
+
+    private static Map<String, String> computeNumLabelUnits(Profile p) {
         Map<String, String> units = new TreeMap<>();
         Map<String, Boolean> keys = new HashMap<>();
         for (Sample s : p.samples()) {

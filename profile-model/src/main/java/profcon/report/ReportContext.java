@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 import profcon.graph.Filters;
@@ -12,8 +14,8 @@ import profcon.graph.Granularity;
 import profcon.graph.Graph;
 import profcon.graph.GraphOptions;
 import profcon.graph.Node;
+import profcon.graph.NodeInfo;
 import profcon.graph.StackWeights;
-import profcon.graph.WSample;
 import profcon.graph.WorkProfile;
 import profcon.model.Profile;
 import profcon.model.ValueType;
@@ -28,8 +30,8 @@ final class ReportContext {
     final Profile profile;
     final WorkProfile work;
     final Settings settings;
-    final Map<String, String> numLabelUnits;
     final List<String> warnings = new ArrayList<>();
+    final Map<String, String> numLabelUnits;
     final Pattern symbol;
     String sampleType;
     String sampleUnit;
@@ -44,9 +46,11 @@ final class ReportContext {
     Granularity granularity;
     private StackWeights weights;
 
-    private ReportContext(String command, Profile profile, Settings settings, Pattern symbol) {
+    private ReportContext(String command, Profile loaded, Settings settings, Pattern symbol) {
         this.command = command;
-        this.profile = profile;
+        // Label frames come before filtering, so filters can match them (as in pprof).
+        this.profile = LabelFrames.add(loaded, settings.get("tagroot"), settings.get("tagleaf"),
+                settings.get("unit"), warnings);
         this.settings = settings;
         this.symbol = symbol;
         this.work = new WorkProfile(profile);
@@ -137,12 +141,13 @@ final class ReportContext {
 
     private long computeTotal() {
         long total = 0, div = 0, diffTotal = 0, diffDiv = 0;
-        for (WSample s : work.samples()) {
-            long v = Math.abs(value.applyAsLong(s.values()));
-            long d = meanDiv == null ? 0 : meanDiv.applyAsLong(s.values());
+        for (int k = 0, n = work.size(); k < n; k++) {
+            long[] values = work.values(k);
+            long v = Math.abs(value.applyAsLong(values));
+            long d = meanDiv == null ? 0 : meanDiv.applyAsLong(values);
             total += v;
             div += d;
-            if (isDiffBase(s)) {
+            if (isDiffBase(work.labels(k))) {
                 diffTotal += v;
                 diffDiv += d;
             }
@@ -154,8 +159,8 @@ final class ReportContext {
         return div != 0 ? total / div : total;
     }
 
-    private static boolean isDiffBase(WSample s) {
-        List<String> v = s.labels().get(ProfileOps.BASE_LABEL);
+    private static boolean isDiffBase(Map<String, List<String>> labels) {
+        List<String> v = labels.isEmpty() ? null : labels.get(ProfileOps.BASE_LABEL);
         return v != null && v.contains("true");
     }
 
@@ -173,9 +178,11 @@ final class ReportContext {
         if (showFrom != null) {
             warn(Filters.showFrom(work, showFrom), "ShowFrom");
         }
-        Filters.TagMatches t = Filters.byTag(work, tagFocus, tagIgnore);
-        warn(tagFocus == null || t.focus(), "TagFocus");
-        warn(tagIgnore == null || t.ignore(), "TagIgnore");
+        if (tagFocus != null || tagIgnore != null) {
+            Filters.TagMatches t = Filters.byTag(work, tagFocus, tagIgnore);
+            warn(tagFocus == null || t.focus(), "TagFocus");
+            warn(tagIgnore == null || t.ignore(), "TagIgnore");
+        }
         if (tagShow != null || tagHide != null) {
             boolean[] tm = Filters.tagsByName(work, tagShow, tagHide);
             warn(tagShow == null || tm[0], "TagShow");
@@ -210,6 +217,16 @@ final class ReportContext {
     }
 
     String formatValue(long v) {
+        // Formatting is exact (BigDecimal) and so not cheap; reports over a million samples repeat values.
+        if (formatted.size() > 4096) {
+            formatted.clear();
+        }
+        return formatted.computeIfAbsent(v, this::format);
+    }
+
+    private final Map<Long, String> formatted = new java.util.HashMap<>();
+
+    private String format(long v) {
         if (ratio > 0 && ratio != 1) {
             v = (long) (v * ratio);
         }
@@ -236,39 +253,52 @@ final class ReportContext {
         return sp.isEmpty() ? System.getProperty("user.dir") : sp;
     }
 
-    /** The untrimmed graph of the whole (filtered) profile. */
+    /** The untrimmed graph of the whole (filtered) profile, without edges (source listings need none). */
     Graph newGraph() {
-        return Graph.build(work, weights(), graphOptions(), null);
+        return Graph.build(work, weights(), graphOptions(), null, null);
     }
 
     /** A graph trimmed as pprof's newTrimmedGraph does, with the counts its header reports. */
     record Trimmed(Graph graph, int origCount, int droppedNodes, int droppedEdges) {
     }
 
-    Trimmed newTrimmedGraph() {
+    /**
+     * pprof's newTrimmedGraph. pprof rebuilds the graph after each trimming step; here the steps that
+     * only need node weights build no edges, and edges are built once, for the graph that is shown.
+     */
+    Trimmed newTrimmedGraph(Predicate<NodeInfo> edgesFor) {
         GraphOptions o = graphOptions();
-        Graph g = Graph.build(work, weights(), o, null);
+        Graph g = Graph.build(work, weights(), o, null, null);
+        Set<NodeInfo> kept = null;
         long totalValue = g.flatSum();
         long nodeCutoff = Math.abs((long) (totalValue * nodeFraction));
         long edgeCutoff = Math.abs((long) (totalValue * edgeFraction));
         int dropped = 0;
         if (nodeCutoff > 0) {
-            var kept = g.discardLowFrequencyNodes(nodeCutoff);
-            if (kept.size() != g.nodes().size()) {
-                dropped = g.nodes().size() - kept.size();
-                g = Graph.build(work, weights(), o, kept);
+            Set<NodeInfo> above = g.discardLowFrequencyNodes(nodeCutoff);
+            if (above.size() != g.nodes().size()) {
+                dropped = g.nodes().size() - above.size();
+                kept = above;
+                g = Graph.build(work, weights(), o, kept, null);
             }
         }
         int origCount = g.nodes().size();
         boolean cum = settings.get("sort").equals("cum");
         g.sortNodes(cum);
+        boolean trimmedBeforeSelection = false;
         if (nodeCount > 0) {
-            g.trimLowFrequencyEdges(edgeCutoff);
-            var kept = g.selectTopNodes(nodeCount);
-            if (kept.size() != g.nodes().size()) {
-                g = Graph.build(work, weights(), o, kept);
-                g.sortNodes(cum);
+            Set<NodeInfo> top = g.selectTopNodes(nodeCount);
+            if (top.size() != g.nodes().size()) {
+                kept = top;
+            } else {
+                trimmedBeforeSelection = true;
             }
+        }
+        g = Graph.build(work, weights(), o, kept, edgesFor);
+        g.sortNodes(cum);
+        if (trimmedBeforeSelection) {
+            // pprof trimmed this very graph's edges before selecting nodes: its final trim finds none.
+            g.trimLowFrequencyEdges(edgeCutoff);
         }
         int droppedEdges = g.trimLowFrequencyEdges(edgeCutoff);
         return new Trimmed(g, origCount, dropped, droppedEdges);
@@ -304,5 +334,6 @@ final class ReportContext {
             unit = Measurement.scale(100 * minValue, sampleUnit, "minimum").unit();
         }
         outputUnit = unit.isEmpty() ? sampleUnit : unit;
+        formatted.clear();
     }
 }

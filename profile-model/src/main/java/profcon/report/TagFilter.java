@@ -3,10 +3,9 @@ package profcon.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import profcon.graph.WSample;
+import profcon.graph.Filters.LabelTest;
 
 /** pprof's tagfocus/tagignore values: {@code [key=]regexp[,regexp]} or a numeric range such as {@code 1mb:2gb}. */
 final class TagFilter {
@@ -16,7 +15,7 @@ final class TagFilter {
     }
 
     /** Compiles a tag filter; null for an empty value. */
-    static Predicate<WSample> compile(String name, String value, Map<String, String> numLabelUnits)
+    static LabelTest compile(String name, String value, Map<String, String> numLabelUnits)
             throws ReportException {
         if (value.isEmpty()) {
             return null;
@@ -38,10 +37,10 @@ final class TagFilter {
         return wantKey.isEmpty() ? anyKey(rx) : oneKey(rx, wantKey);
     }
 
-    private static Predicate<WSample> anyKey(List<Pattern> rx) {
-        return s -> {
+    private static LabelTest anyKey(List<Pattern> rx) {
+        return (labels, nums) -> {
             for (Pattern p : rx) {
-                if (!anyLabelMatches(s, p)) {
+                if (!anyLabelMatches(labels, p)) {
                     return false;
                 }
             }
@@ -49,8 +48,8 @@ final class TagFilter {
         };
     }
 
-    private static boolean anyLabelMatches(WSample s, Pattern p) {
-        for (Map.Entry<String, List<String>> e : s.labels().entrySet()) {
+    private static boolean anyLabelMatches(Map<String, List<String>> labels, Pattern p) {
+        for (Map.Entry<String, List<String>> e : labels.entrySet()) {
             for (String v : e.getValue()) {
                 // pprof matches "key:value", not the value alone.
                 if (p.matcher(e.getKey() + ":" + v).find()) {
@@ -61,9 +60,9 @@ final class TagFilter {
         return false;
     }
 
-    private static Predicate<WSample> oneKey(List<Pattern> rx, String key) {
-        return s -> {
-            List<String> vals = s.labels().get(key);
+    private static LabelTest oneKey(List<Pattern> rx, String key) {
+        return (labels, nums) -> {
+            List<String> vals = labels.get(key);
             if (vals == null) {
                 return false;
             }
@@ -78,10 +77,10 @@ final class TagFilter {
         };
     }
 
-    private static Predicate<WSample> numeric(NumFilter num, String wantKey, Map<String, String> units) {
+    private static LabelTest numeric(NumFilter num, String wantKey, Map<String, String> units) {
         if (wantKey.isEmpty()) {
-            return s -> {
-                for (Map.Entry<String, List<Long>> e : s.numLabels().entrySet()) {
+            return (labels, nums) -> {
+                for (Map.Entry<String, List<Long>> e : nums.entrySet()) {
                     if (anyValue(num, e.getValue(), units.getOrDefault(e.getKey(), ""))) {
                         return true;
                     }
@@ -89,8 +88,8 @@ final class TagFilter {
                 return false;
             };
         }
-        return s -> {
-            List<Long> vals = s.numLabels().get(wantKey);
+        return (labels, nums) -> {
+            List<Long> vals = nums.get(wantKey);
             return vals != null && anyValue(num, vals, units.getOrDefault(wantKey, ""));
         };
     }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import profcon.graph.WSample;
 
 /** The {@code tags} report in pprof's current layout: per label key, its total and each value's share. */
 final class TagsReport {
@@ -16,10 +15,10 @@ final class TagsReport {
     static void write(ReportContext c, PrintWriter out) {
         Map<String, Map<String, Long>> tagMap = new TreeMap<>();
         Map<String, Long> keyTotals = new HashMap<>();
-        for (WSample s : c.work.samples()) {
-            long v = c.value.applyAsLong(s.values());
-            s.labels().forEach((key, vals) -> add(tagMap, keyTotals, key, vals, v));
-            for (Map.Entry<String, List<Long>> e : s.numLabels().entrySet()) {
+        for (Map.Entry<LabelSet, long[]> set : valuePerLabelSet(c).entrySet()) {
+            long v = set.getValue()[0];
+            set.getKey().labels().forEach((key, vals) -> add(tagMap, keyTotals, key, vals, v));
+            for (Map.Entry<String, List<Long>> e : set.getKey().numLabels().entrySet()) {
                 String unit = c.numLabelUnits.getOrDefault(e.getKey(), "");
                 List<String> vals = e.getValue().stream()
                         .map(n -> Measurement.scaledLabel(n, unit, c.outputUnit)).toList();
@@ -29,6 +28,16 @@ final class TagsReport {
         for (Map.Entry<String, Map<String, Long>> e : tagMap.entrySet()) {
             writeKey(c, out, e.getKey(), keyTotals.get(e.getKey()), e.getValue());
         }
+    }
+
+    /** Sums the sample value per distinct label set: a million samples usually carry few. */
+    private static Map<LabelSet, long[]> valuePerLabelSet(ReportContext c) {
+        Map<LabelSet, long[]> sums = new HashMap<>();
+        for (int k = 0, n = c.work.size(); k < n; k++) {
+            long v = c.value.applyAsLong(c.work.values(k));
+            sums.computeIfAbsent(new LabelSet(c.work.labels(k), c.work.numLabels(k)), ls -> new long[1])[0] += v;
+        }
+        return sums;
     }
 
     private static void add(Map<String, Map<String, Long>> tagMap, Map<String, Long> totals, String key,

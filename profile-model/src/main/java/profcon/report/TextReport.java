@@ -10,7 +10,7 @@ final class TextReport {
     }
 
     static void write(ReportContext c, PrintWriter out) {
-        ReportContext.Trimmed t = c.newTrimmedGraph();
+        ReportContext.Trimmed t = c.newTrimmedGraph(info -> true);
         c.selectOutputUnit(t.graph());
         out.print(String.join("\n", Labels.reportLabels(c, t, false)) + "\n");
         out.print(String.format(java.util.Locale.ROOT, "%10s %5s%% %5s%% %10s %5s%%\n", "flat", "flat", "sum", "cum", "cum"));

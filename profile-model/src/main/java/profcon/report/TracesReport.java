@@ -11,10 +11,10 @@ import profcon.graph.GraphOptions;
 import profcon.graph.Node;
 import profcon.graph.Stack;
 import profcon.graph.WLoc;
-import profcon.graph.WSample;
 
 /** The {@code traces} report: every sample with its labels, value and stack, as pprof prints them. */
 final class TracesReport {
+    private static final String INDENT = " ".repeat(13);
     private static final String SEPARATOR = "-----------+-------------------------------------------------------";
 
     private TracesReport() {
@@ -26,8 +26,10 @@ final class TracesReport {
         Node[][] locNodes = Graph.createNodes(c.work, o, null, new HashMap<>());
         // Many samples share a stack: render each distinct stack once.
         String[] rendered = new String[c.work.stacks().size()];
-        for (WSample s : c.work.samples()) {
-            Stack st = s.stack();
+        LabelBlocks labels = new LabelBlocks(c);
+        ValueColumn valueColumn = new ValueColumn(c);
+        for (int k = 0, n = c.work.size(); k < n; k++) {
+            Stack st = c.work.stack(k);
             if (rendered[index(st)] == null) {
                 rendered[index(st)] = render(st, locNodes);
             }
@@ -36,13 +38,62 @@ final class TracesReport {
                 continue;
             }
             out.print(SEPARATOR + "\n");
-            out.print(labelBlock(s, c));
-            long v = c.value.applyAsLong(s.values());
-            long d = c.meanDiv == null ? 0 : c.meanDiv.applyAsLong(s.values());
-            out.print(GoFormat.padLeft(c.formatValue(d != 0 ? v / d : v), 10));
+            out.print(labels.block(c.work.labels(k), c.work.numLabels(k)));
+            long[] values = c.work.values(k);
+            long v = c.value.applyAsLong(values);
+            long d = c.meanDiv == null ? 0 : c.meanDiv.applyAsLong(values);
+            out.print(valueColumn.of(d != 0 ? v / d : v));
             out.print(stack);
         }
         out.print(SEPARATOR + "\n");
+    }
+
+    /** The padded value column, remembered for the last value: consecutive samples often repeat it. */
+    private static final class ValueColumn {
+        private final ReportContext c;
+        private long last;
+        private String text;
+
+        ValueColumn(ReportContext c) {
+            this.c = c;
+        }
+
+        String of(long v) {
+            if (text == null || v != last) {
+                text = GoFormat.padLeft(c.formatValue(v), 10);
+                last = v;
+            }
+            return text;
+        }
+    }
+
+    /** The label lines of each distinct label set; loaders share label maps, so identity is tried first. */
+    private static final class LabelBlocks {
+        private final ReportContext c;
+        private final Map<LabelSet, String> byContent = new HashMap<>();
+        private Map<String, List<String>> lastLabels;
+        private Map<String, List<Long>> lastNums;
+        private String lastBlock;
+
+        LabelBlocks(ReportContext c) {
+            this.c = c;
+        }
+
+        private final Map<Map<String, List<String>>, String> byIdentity = new java.util.IdentityHashMap<>();
+
+        String block(Map<String, List<String>> labels, Map<String, List<Long>> nums) {
+            if (labels != lastLabels || nums != lastNums) {
+                lastBlock = nums.isEmpty() ? byIdentity.computeIfAbsent(labels, l -> byContent(l, nums))
+                        : byContent(labels, nums);
+                lastLabels = labels;
+                lastNums = nums;
+            }
+            return lastBlock;
+        }
+
+        private String byContent(Map<String, List<String>> labels, Map<String, List<Long>> nums) {
+            return byContent.computeIfAbsent(new LabelSet(labels, nums), ls -> labelBlock(ls, c));
+        }
     }
 
     private static int index(Stack s) {
@@ -57,7 +108,7 @@ final class TracesReport {
             Node[] nodes = locNodes[l.index()];
             for (int i = 0; i < nodes.length; i++) {
                 String inline = i != nodes.length - 1 ? " (inline)" : "";
-                b.append(first ? "" : " ".repeat(10)).append("   ")
+                b.append(first ? "   " : INDENT)
                         .append(nodes[i].info().printableName()).append(inline).append('\n');
                 first = false;
             }
@@ -65,7 +116,7 @@ final class TracesReport {
         return b.toString();
     }
 
-    private static String labelBlock(WSample s, ReportContext c) {
+    private static String labelBlock(LabelSet s, ReportContext c) {
         if (s.labels().isEmpty() && s.numLabels().isEmpty()) {
             return "";
         }

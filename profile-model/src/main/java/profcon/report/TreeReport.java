@@ -14,7 +14,9 @@ final class TreeReport {
     }
 
     static void write(ReportContext c, PrintWriter out) {
-        ReportContext.Trimmed t = c.newTrimmedGraph();
+        // peek prints only the nodes matching its regexp: only their edges are needed.
+        ReportContext.Trimmed t = c.newTrimmedGraph(
+                info -> c.symbol == null || c.symbol.matcher(info.printableName()).find());
         c.selectOutputUnit(t.graph());
         out.print(String.join("\n", Labels.reportLabels(c, t, false)) + "\n");
         out.print(SEPARATOR + "\n" + LEGEND + "\n");
