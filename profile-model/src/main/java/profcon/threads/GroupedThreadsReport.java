@@ -24,6 +24,7 @@ public final class GroupedThreadsReport {
             out.printf(Locale.ROOT, " among %,d threads %s", shown.size(), query.describe());
         }
         out.println();
+        out.println("States: " + states(states(shown)));
         DeadlockSection.render(dump, out);
         for (StackGroup g : groups) {
             out.println();
@@ -49,6 +50,12 @@ public final class GroupedThreadsReport {
         if (g.frames().isEmpty()) {
             out.println("    (no Java frames)");
         }
+    }
+
+    private static Map<String, Integer> states(List<DumpedThread> threads) {
+        Map<String, Integer> states = new java.util.TreeMap<>();
+        threads.forEach(t -> states.merge(t.state() + (t.virtual() ? " (virtual)" : ""), 1, Integer::sum));
+        return states;
     }
 
     private static String states(Map<String, Integer> states) {
