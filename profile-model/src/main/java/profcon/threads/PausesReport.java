@@ -45,9 +45,9 @@ public final class PausesReport {
             a[2] = Math.max(a[2], s.pauseNanos());
         }
         out.println();
-        out.println("By VM operation:        count       total         max");
+        out.println("By VM operation:            count       total         max");
         ops.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[1])
-                .thenComparing(Map.Entry::getKey)).forEach(e -> out.printf(Locale.ROOT, "  %-20s %7d  %10s  %10s%n",
+                .thenComparing(Map.Entry::getKey)).forEach(e -> out.printf(Locale.ROOT, "  %-24s %7d  %10s  %10s%n",
                 e.getKey(), e.getValue()[0], DumpHeader.ms(e.getValue()[1]), DumpHeader.ms(e.getValue()[2])));
     }
 
