@@ -27,12 +27,23 @@ final class DeadlockSection {
                 out.println("  " + verb(t) + " " + t.lock() + ",");
                 out.println("  which is held by \"" + t.lockOwnerName() + "\" (tid " + t.lockOwnerTid() + ")");
                 if (!t.frames().isEmpty()) {
-                    out.println("  at " + t.frames().get(0));
+                    out.println("  at " + applicationFrame(t));
                 }
             }
             out.println("Cycle: " + cycle(dump, cycle));
             out.println();
         }
+    }
+
+    /** The first frame outside the JDK (where the program took the lock), else the top frame. */
+    static Frame applicationFrame(DumpedThread t) {
+        for (Frame f : t.frames()) {
+            String c = f.className();
+            if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
+                return f;
+            }
+        }
+        return t.frames().get(0);
     }
 
     static String verb(DumpedThread t) {

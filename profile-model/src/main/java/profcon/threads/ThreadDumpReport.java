@@ -17,6 +17,14 @@ public final class ThreadDumpReport {
         }
     }
 
+    /** jstack's words: blocked on a monitor, waiting in Object.wait, or parked on a synchronizer. */
+    private static String waitVerb(DumpedThread t) {
+        if (t.state().equals("BLOCKED")) {
+            return "waiting to lock <";
+        }
+        return t.frames().get(0).method().startsWith("park") ? "parking to wait for <" : "waiting on <";
+    }
+
     private static void thread(DumpedThread t, PrintWriter out) {
         out.printf(Locale.ROOT, "\"%s\" tid=%d%s%s %s%n", t.name(), t.tid(), t.virtual() ? " virtual" : "",
                 t.daemon() ? " daemon" : "", t.state());
@@ -26,7 +34,7 @@ public final class ThreadDumpReport {
         for (int i = 0; i < t.frames().size(); i++) {
             out.println("\tat " + t.frames().get(i));
             if (i == 0 && !t.lock().isEmpty()) {
-                out.println("\t- " + (t.state().equals("BLOCKED") ? "waiting to lock <" : "waiting on <") + t.lock()
+                out.println("\t- " + waitVerb(t) + t.lock()
                         + ">" + (t.lockOwnerTid() >= 0 ? " owned by \"" + t.lockOwnerName() + "\" tid="
                         + t.lockOwnerTid() : ""));
             }

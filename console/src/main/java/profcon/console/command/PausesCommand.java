@@ -19,13 +19,15 @@ public final class PausesCommand implements Command {
 
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("pauses", List.of(), "pauses DURATION [N]",
+        return new CommandSpec("pauses", List.of(), "pauses DURATION [N] [-raw]",
                 "record stop-the-world pauses (safepoints, GC) for DURATION and show causes and the N longest",
                 Completion.NONE, List.of("pauses 10s", "pauses 30s 20"));
     }
 
     @Override
     public void run(Session session, List<String> args) throws Exception {
+        boolean raw = args.contains("-raw");
+        args = args.stream().filter(a -> !a.equals("-raw")).toList();
         if (args.isEmpty() || args.size() > 2) {
             throw new CommandException("usage: " + spec().usage());
         }
@@ -42,6 +44,10 @@ public final class PausesCommand implements Command {
         }
         session.status("recording safepoints and GC pauses for " + args.get(0) + " ...");
         byte[] payload = session.requireTarget("pauses").client().call("pauses " + window.toMillis()).payload();
+        if (raw) {
+            session.out().print(new String(payload, StandardCharsets.UTF_8)); // the agent's records, for fixtures
+            return;
+        }
         try {
             PausesReport.render(PauseEvents.parse(new String(payload, StandardCharsets.UTF_8)), longest,
                     session.out());
