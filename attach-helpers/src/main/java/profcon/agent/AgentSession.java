@@ -28,6 +28,7 @@ final class AgentSession implements Runnable {
     private final DataOutputStream out;
     private final Thread thread;
     private final TargetInfo info = new TargetInfo();
+    private final Diagnostics diagnostics;
     private volatile boolean open = true;
     private Sampler sampler;
     private long finishedSamplersCpu;
@@ -37,6 +38,7 @@ final class AgentSession implements Runnable {
         this.channel = channel;
         this.in = new DataInputStream(Channels.newInputStream(channel));
         this.out = new DataOutputStream(Channels.newOutputStream(channel));
+        this.diagnostics = new Diagnostics(args.dir());
         this.thread = new Thread(this, "profcon-channel");
         this.thread.setDaemon(true);
     }
@@ -83,6 +85,9 @@ final class AgentSession implements Runnable {
     private Wire.Reply handle(String request) {
         List<String> words = Arrays.asList(request.trim().split("\\s+"));
         try {
+            if (Diagnostics.REQUESTS.contains(words.get(0))) {
+                return diagnostics.handle(words);
+            }
             return switch (words.get(0)) {
                 case "info" -> ok(info.describe(sampler, agentCpuNanos()));
                 case "start" -> start(words.subList(1, words.size()));

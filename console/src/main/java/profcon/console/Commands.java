@@ -6,6 +6,10 @@ import profcon.console.command.DebugCommand;
 import profcon.console.command.DetachCommand;
 import profcon.console.command.EchoCommand;
 import profcon.console.command.ExpectCommand;
+import profcon.console.command.GoroutinesCommand;
+import profcon.console.command.HeapdumpCommand;
+import profcon.console.command.HistogramCommand;
+import profcon.console.command.PausesCommand;
 import profcon.console.command.HelpCommand;
 import profcon.console.command.InfoCommand;
 import profcon.console.command.LoadCommand;
@@ -28,6 +32,10 @@ public final class Commands {
         for (ReportSpec report : Reports.specs()) {
             commands.add(new ReportCommand(report));
         }
+        commands.add(new GoroutinesCommand());
+        commands.add(new PausesCommand());
+        commands.add(new HistogramCommand());
+        commands.add(new HeapdumpCommand());
         commands.add(new SaveCommand());
         commands.add(new LoadCommand());
         commands.add(new InfoCommand());

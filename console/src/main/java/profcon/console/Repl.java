@@ -28,6 +28,7 @@ public final class Repl {
                 .variable(LineReader.HISTORY_FILE, historyFile())
                 .build();
         session.progress(new TerminalProgress(terminal));
+        session.confirmer(question -> ask(reader, question));
         while (!session.quitRequested()) {
             String line;
             try {
@@ -52,6 +53,16 @@ public final class Repl {
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
             session.out().flush();
+        }
+    }
+
+    /** A y/N question at the prompt; anything but y/yes, Ctrl-C or Ctrl-D is no. */
+    private static boolean ask(LineReader reader, String question) {
+        try {
+            String answer = reader.readLine(question + " [y/N] ").trim();
+            return answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
+        } catch (UserInterruptException | EndOfFileException e) {
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package profcon.console;
 
 import java.io.PrintWriter;
 import profcon.report.Settings;
+import profcon.threads.ThreadDump;
 
 /**
  * The console's state between commands: the target (if attached), the current profile, the
@@ -23,6 +24,8 @@ public final class Session {
     private boolean debug;
     private final Object cancelSignal = new Object();
     private volatile boolean cancelled;
+    private Confirmer confirmer = Confirmer.NO_TERMINAL;
+    private ThreadDump lastThreads;
 
     public Session(PrintWriter out, PrintWriter err, boolean interactive, boolean assumeYes) {
         this.out = out;
@@ -183,6 +186,24 @@ public final class Session {
 
     public void quitWarned(boolean warned) {
         this.quitWarned = warned;
+    }
+
+    /** Asks a yes/no question at the prompt (interactive sessions); false in scripts. */
+    public boolean confirm(String question) {
+        return interactive && confirmer.confirm(question);
+    }
+
+    public void confirmer(Confirmer c) {
+        this.confirmer = c;
+    }
+
+    /** The last thread dump taken in this session, for {@code goroutines diff}; null before the first. */
+    public ThreadDump lastThreads() {
+        return lastThreads;
+    }
+
+    public void lastThreads(ThreadDump dump) {
+        this.lastThreads = dump;
     }
 
     /** Detaches from the target, if any. */

@@ -1,0 +1,86 @@
+package profcon.agent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Writes a thread dump in profcon's line format (read back by {@code profcon.threads.ThreadDumpCodec}):
+ * a header of {@code key<TAB>value} lines, then per thread a {@code T} line followed by its
+ * {@code F} (frame), {@code M} (locked monitor) and {@code S} (owned synchronizer) lines, then
+ * {@code D} (deadlock cycle) and {@code N} (note) lines. Tabs, newlines and backslashes in
+ * values are escaped, so thread names cannot break the format.
+ */
+final class DumpText {
+    static final String MAGIC = "# profcon thread dump v1";
+    private final StringBuilder out = new StringBuilder(1 << 16);
+
+    DumpText() {
+        out.append(MAGIC).append('\n');
+    }
+
+    DumpText header(String key, Object value) {
+        return line(key, String.valueOf(value));
+    }
+
+    DumpText threads(Collection<ThreadRecord> threads) {
+        for (ThreadRecord t : threads) {
+            line("T", Long.toString(t.tid), t.name, t.state, (t.virtual ? "v" : "") + (t.daemon ? "d" : ""),
+                    Long.toString(t.carrierTid), t.lock, Long.toString(t.lockOwnerTid), t.lockOwnerName);
+            for (StackTraceElement f : t.frames) {
+                line("F", f.getClassName(), f.getMethodName(), f.getFileName() == null ? "" : f.getFileName(),
+                        Integer.toString(f.getLineNumber()));
+            }
+            for (String m : t.lockedMonitors) {
+                int tab = m.indexOf('\t');
+                line("M", m.substring(0, tab), m.substring(tab + 1));
+            }
+            for (String s : t.synchronizers) {
+                line("S", s);
+            }
+        }
+        return this;
+    }
+
+    DumpText deadlocks(List<long[]> cycles) {
+        for (long[] cycle : cycles) {
+            String[] ids = new String[cycle.length];
+            for (int i = 0; i < cycle.length; i++) {
+                ids[i] = Long.toString(cycle[i]);
+            }
+            line("D", ids);
+        }
+        return this;
+    }
+
+    DumpText note(String text) {
+        return line("N", text);
+    }
+
+    byte[] toBytes() {
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private DumpText line(String key, String... values) {
+        out.append(key);
+        for (String v : values) {
+            out.append('\t');
+            escape(v == null ? "" : v);
+        }
+        out.append('\n');
+        return this;
+    }
+
+    private void escape(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+}

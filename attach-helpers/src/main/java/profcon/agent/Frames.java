@@ -1,0 +1,34 @@
+package profcon.agent;
+
+/** Reads back a frame printed by {@link StackTraceElement#toString()}, as the JDK's JSON thread dump prints them. */
+final class Frames {
+    private Frames() {
+    }
+
+    /** {@code java.base/java.lang.Object.wait0(Native Method)}, {@code app//a.B.m(B.java:12)}, {@code a.B.m(Unknown Source)}. */
+    static StackTraceElement parse(String text) {
+        int open = text.lastIndexOf('(');
+        String where = open < 0 ? text : text.substring(0, open);
+        String source = open < 0 ? "" : text.substring(open + 1, text.endsWith(")") ? text.length() - 1 : text.length());
+        where = where.substring(where.lastIndexOf('/') + 1); // drop class loader and module
+        int dot = where.lastIndexOf('.');
+        String className = dot < 0 ? "" : where.substring(0, dot);
+        String method = where.substring(dot + 1);
+        String file = null;
+        int line = -1;
+        if (source.equals("Native Method")) {
+            line = -2;
+        } else if (!source.equals("Unknown Source") && !source.isEmpty()) {
+            int colon = source.lastIndexOf(':');
+            file = colon < 0 ? source : source.substring(0, colon);
+            if (colon >= 0) {
+                try {
+                    line = Integer.parseInt(source.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    file = source;
+                }
+            }
+        }
+        return new StackTraceElement(className, method, file, line);
+    }
+}

@@ -1,0 +1,49 @@
+package profcon.agent;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The dump behind {@code goroutines -full}, like {@code jstack -l}: {@code dumpAllThreads(true, true)},
+ * every platform thread with its locked monitors and ownable synchronizers, in one global
+ * safepoint. The call is timed and a probe thread measures the stall; virtual threads (JDK 21+)
+ * are added from the JSON dump afterwards, outside the pause.
+ */
+final class FullThreadDump {
+    private final Path dir;
+    private final PauseModel model;
+    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+
+    FullThreadDump(Path dir, PauseModel model) {
+        this.dir = dir;
+        this.model = model;
+    }
+
+    byte[] take() throws IOException {
+        StallProbe probe = StallProbe.start();
+        long start = System.nanoTime();
+        ThreadInfo[] infos = mx.dumpAllThreads(true, true);
+        long call = System.nanoTime() - start;
+        long stall = probe.stop();
+        Map<Long, ThreadRecord> threads = new LinkedHashMap<>();
+        for (ThreadInfo info : infos) {
+            threads.put(info.getThreadId(), ThreadRecords.from(info));
+        }
+        model.observed(PauseModel.Kind.FULL, infos.length, call);
+        String method = "ThreadMXBean.dumpAllThreads(true, true): one global safepoint";
+        if (JsonThreadDump.available()) {
+            for (ThreadRecord t : JsonThreadDump.take(dir).values()) {
+                if (t.virtual) {
+                    threads.put(t.tid, t);
+                }
+            }
+            method += "; virtual threads from dumpThreads(JSON) after it";
+        }
+        return ThreadDumps.text("full", method, threads, System.nanoTime() - start, stall, call, mx);
+    }
+}

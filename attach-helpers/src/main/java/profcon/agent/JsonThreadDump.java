@@ -1,0 +1,67 @@
+package profcon.agent;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The JDK 21+ thread dump of {@code HotSpotDiagnosticMXBean.dumpThreads(file, JSON)}: every
+ * thread, virtual ones included, stack by stack without a global safepoint. It can only write
+ * a file, so the file goes into the session directory the console gave the agent, is read back
+ * and deleted at once. Reached through reflection because the agent is compiled for Java 17.
+ */
+final class JsonThreadDump {
+    private static final AtomicInteger FILES = new AtomicInteger();
+
+    private JsonThreadDump() {
+    }
+
+    static boolean available() {
+        return Runtime.version().feature() >= 21;
+    }
+
+    /** All threads of all thread containers, by thread id. */
+    @SuppressWarnings("unchecked")
+    static Map<Long, ThreadRecord> take(Path dir) throws IOException {
+        Path file = dir.resolve("threads-" + FILES.incrementAndGet() + ".json");
+        try {
+            write(file);
+            Map<String, Object> root = (Map<String, Object>) MiniJson.parse(Files.readString(file, StandardCharsets.UTF_8));
+            Map<String, Object> dump = (Map<String, Object>) root.get("threadDump");
+            Map<Long, ThreadRecord> threads = new LinkedHashMap<>();
+            for (Object c : (List<Object>) dump.get("threadContainers")) {
+                for (Object t : (List<Object>) ((Map<String, Object>) c).get("threads")) {
+                    ThreadRecord r = ThreadRecords.fromJson((Map<String, Object>) t);
+                    threads.putIfAbsent(r.tid, r);
+                }
+            }
+            return threads;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void write(Path file) throws IOException {
+        try {
+            Class<?> bean = Class.forName("com.sun.management.HotSpotDiagnosticMXBean");
+            Class<? extends Enum> format = (Class<? extends Enum>) Class.forName(
+                    "com.sun.management.HotSpotDiagnosticMXBean$ThreadDumpFormat");
+            Object mx = ManagementFactory.getPlatformMXBean((Class) bean);
+            Method dump = bean.getMethod("dumpThreads", String.class, format);
+            dump.invoke(mx, file.toString(), Enum.valueOf(format, "JSON"));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException("dumpThreads failed: " + cause, cause);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this JVM has no HotSpotDiagnosticMXBean.dumpThreads: " + e);
+        }
+    }
+}

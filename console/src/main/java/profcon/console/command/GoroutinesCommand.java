@@ -1,0 +1,116 @@
+package profcon.console.command;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import profcon.agent.Wire;
+import profcon.attach.AgentClient;
+import profcon.console.Command;
+import profcon.console.CommandException;
+import profcon.console.CommandSpec;
+import profcon.console.Completion;
+import profcon.console.LoadedProfile;
+import profcon.console.Session;
+import profcon.threads.GoroutineProfile;
+import profcon.threads.GroupedThreadsReport;
+import profcon.threads.ThreadDiffReport;
+import profcon.threads.ThreadDump;
+import profcon.threads.ThreadDumpCodec;
+import profcon.threads.ThreadDumpFormatException;
+import profcon.threads.ThreadDumpReport;
+
+/**
+ * {@code goroutines} (alias {@code threads}): the target's threads grouped by identical stack,
+ * taken without a global safepoint; {@code -full} for every thread with its locks (a global
+ * safepoint: warned, confirmed, measured); {@code diff} for the groups that grew since the last
+ * dump; {@code -profile} to make the dump the current pprof profile ({@code goroutine/count}).
+ */
+public final class GoroutinesCommand implements Command {
+    @Override
+    public CommandSpec spec() {
+        return new CommandSpec("goroutines", List.of("threads"), GoroutinesOptions.USAGE,
+                "thread dump grouped by stack, without stopping the target (-full: every thread with locks, stops it)",
+                Completion.FUNCTION, List.of("goroutines", "goroutines SynchronousQueue state=WAITING",
+                        "goroutines diff 10s", "goroutines -full --yes >threads.txt", "goroutines -profile"));
+    }
+
+    @Override
+    public void run(Session session, List<String> args) throws Exception {
+        GoroutinesOptions o = GoroutinesOptions.parse(args);
+        AgentClient client = session.requireTarget("goroutines").client();
+        if (o.diff()) {
+            diff(session, client, o);
+            return;
+        }
+        byte[] raw = o.full() ? full(session, client, o) : grouped(client, o);
+        if (o.raw()) {
+            session.out().print(new String(raw, StandardCharsets.UTF_8));
+            return;
+        }
+        ThreadDump dump = parse(raw);
+        if (o.full()) {
+            ThreadDumpReport.render(dump, o.query(), session.out());
+        } else {
+            GroupedThreadsReport.render(dump, o.query(), session.out());
+            session.lastThreads(dump);
+        }
+        if (o.profile()) {
+            session.current(new LoadedProfile(GoroutineProfile.of(dump), "goroutine profile of pid "
+                    + session.target().pid(), true));
+            session.status("the goroutine profile (goroutine/count) is now the current profile: top, traces, "
+                    + "'save FILE'");
+        }
+    }
+
+    private static byte[] grouped(AgentClient client, GoroutinesOptions o) throws IOException {
+        return client.call(o.chunk() > 0 ? "threads chunk=" + o.chunk() : "threads").payload();
+    }
+
+    private static byte[] full(Session session, AgentClient client, GoroutinesOptions o) throws Exception {
+        Map<String, String> estimate = PauseGuard.estimate(client, "full");
+        PauseGuard.check(session, "goroutines -full", String.format(Locale.ROOT,
+                "%,d platform threads, %s virtual threads", Long.parseLong(estimate.get("platform")),
+                virtualCount(session)), estimate, o.yes());
+        Wire.Reply reply = client.call("threads-full");
+        ThreadDump dump = parse(reply.payload());
+        session.status(PauseGuard.measured("goroutines -full", dump.callNanos(), dump.stallNanos(), estimate));
+        return reply.payload();
+    }
+
+    /** Virtual threads are only counted by a dump; the last grouped one says how many there were. */
+    private static String virtualCount(Session session) {
+        ThreadDump last = session.lastThreads();
+        return last == null ? "uncounted ('goroutines' counts them without stopping the target;" 
+                + " -full lists them after the pause)"
+                : String.format(Locale.ROOT, "%,d (at the last 'goroutines'; listed after the pause)",
+                last.virtualCount());
+    }
+
+    private static void diff(Session session, AgentClient client, GoroutinesOptions o) throws Exception {
+        ThreadDump before = session.lastThreads();
+        if (before == null && o.interval().isZero()) {
+            throw new CommandException("goroutines diff compares with the previous 'goroutines' of this session, and "
+                    + "there is none: run 'goroutines' first, or 'goroutines diff 10s' to take both");
+        }
+        if (before == null) {
+            before = parse(grouped(client, o));
+        }
+        if (!o.interval().isZero()) {
+            session.status("goroutines diff: waiting " + o.interval().toMillis() / 1000.0 + " s before the second snapshot");
+            Thread.sleep(o.interval().toMillis()); // the interval the user asked to watch
+        }
+        ThreadDump after = parse(grouped(client, o));
+        ThreadDiffReport.render(before, after, o.query(), session.out());
+        session.lastThreads(after);
+    }
+
+    private static ThreadDump parse(byte[] payload) throws CommandException {
+        try {
+            return ThreadDumpCodec.parse(new String(payload, StandardCharsets.UTF_8), "the agent's thread dump");
+        } catch (ThreadDumpFormatException e) {
+            throw new CommandException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package profcon.console.command;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import profcon.attach.AgentClient;
+import profcon.console.Command;
+import profcon.console.CommandException;
+import profcon.console.CommandSpec;
+import profcon.console.Completion;
+import profcon.console.Session;
+
+/**
+ * {@code heapdump FILE [-all] [--yes]}: an HPROF heap dump, live objects only unless {@code -all}.
+ * The target writes it into the session directory (the only place the agent writes); the console
+ * then moves it to FILE, so the target never writes where the user's path points.
+ */
+public final class HeapdumpCommand implements Command {
+    @Override
+    public CommandSpec spec() {
+        return new CommandSpec("heapdump", List.of(), "heapdump FILE.hprof [-all] [--yes]",
+                "write an HPROF heap dump (stops the target: warns and asks first; -all keeps unreachable objects)",
+                Completion.FILE, List.of("heapdump heap.hprof"));
+    }
+
+    @Override
+    public void run(Session session, List<String> args) throws Exception {
+        Path file = null;
+        boolean all = false;
+        boolean yes = false;
+        for (String a : args) {
+            switch (a) {
+                case "-all" -> all = true;
+                case "--yes" -> yes = true;
+                default -> file = file == null ? Path.of(a) : null;
+            }
+        }
+        if (file == null) {
+            throw new CommandException("usage: " + spec().usage());
+        }
+        check(file);
+        AgentClient client = session.requireTarget("heapdump").client();
+        Map<String, String> estimate = PauseGuard.estimate(client, "heapdump");
+        PauseGuard.check(session, "heapdump", String.format(Locale.ROOT, "%s%,d MB of heap in use written out",
+                all ? "" : "a full GC, then ", Long.parseLong(estimate.get("heap_used")) >> 20), estimate, yes);
+        String reply = client.call(all ? "heapdump live=false" : "heapdump").message();
+        Path written = Path.of(PauseGuard.word(reply, "file", ""));
+        try {
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new CommandException("the heap dump is at " + written + " but could not be moved to " + file + ": "
+                    + e.getMessage() + " (it is deleted when the session ends)");
+        }
+        session.status(PauseGuard.measured("heapdump", Long.parseLong(PauseGuard.word(reply, "call_ns", "-1")),
+                Long.parseLong(PauseGuard.word(reply, "stall_ns", "-1")), estimate));
+        session.status(String.format(Locale.ROOT, "heap dump (%s) written to %s (%,d MB)",
+                all ? "all objects" : "live objects", file, Files.size(file) >> 20));
+    }
+
+    private static void check(Path file) throws CommandException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file) || parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            throw new CommandException("cannot write " + file + ": not a writable file path");
+        }
+        if (Files.exists(file)) {
+            throw new CommandException("cannot write " + file + ": it exists (heap dumps are large: remove it first)");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package profcon.console.command;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import profcon.agent.Wire;
+import profcon.attach.AgentClient;
+import profcon.console.Command;
+import profcon.console.CommandException;
+import profcon.console.CommandSpec;
+import profcon.console.Completion;
+import profcon.console.Session;
+import profcon.threads.ClassHistogramReport;
+
+/** {@code histogram [N] [-all] [--yes]}: the class histogram of live objects (a full GC and heap walk: warned, confirmed, measured). */
+public final class HistogramCommand implements Command {
+    @Override
+    public CommandSpec spec() {
+        return new CommandSpec("histogram", List.of(), "histogram [N] [-all] [--yes]",
+                "class histogram of the heap (stops the target: warns and asks first; -all skips the full GC)",
+                Completion.NONE, List.of("histogram", "histogram 40 --yes"));
+    }
+
+    @Override
+    public void run(Session session, List<String> args) throws Exception {
+        int rows = 20;
+        boolean all = false;
+        boolean yes = false;
+        for (String a : args) {
+            switch (a) {
+                case "-all" -> all = true;
+                case "--yes" -> yes = true;
+                default -> rows = rows(a);
+            }
+        }
+        AgentClient client = session.requireTarget("histogram").client();
+        Map<String, String> estimate = PauseGuard.estimate(client, "histogram");
+        PauseGuard.check(session, "histogram", String.format(Locale.ROOT, "%s heap walk of %,d MB in use",
+                all ? "a" : "a full GC and a", Long.parseLong(estimate.get("heap_used")) >> 20), estimate, yes);
+        Wire.Reply reply = client.call(all ? "histogram all" : "histogram");
+        session.status(PauseGuard.measured("histogram", Long.parseLong(PauseGuard.word(reply.message(), "call_ns", "-1")),
+                Long.parseLong(PauseGuard.word(reply.message(), "stall_ns", "-1")), estimate));
+        ClassHistogramReport.render(new String(reply.payload(), StandardCharsets.UTF_8), rows, session.out());
+    }
+
+    private static int rows(String word) throws CommandException {
+        try {
+            return Integer.parseInt(word);
+        } catch (NumberFormatException e) {
+            throw new CommandException("usage: histogram [N] [-all] [--yes]");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package profcon.threads;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The grouped view ({@code goroutines}, Go's debug=1): threads with identical stacks as one group,
+ * most populous first, each with its count, states, compressed names, the lock it waits for and
+ * that lock's owner, and its top frames. Deadlocks come first.
+ */
+public final class GroupedThreadsReport {
+    private GroupedThreadsReport() {
+    }
+
+    public static void render(ThreadDump dump, ThreadQuery query, PrintWriter out) {
+        List<DumpedThread> shown = query.apply(dump.threads());
+        List<StackGroup> groups = StackGroup.of(shown);
+        DumpHeader.render(dump, out);
+        out.printf(Locale.ROOT, "Groups: %,d distinct stacks", groups.size());
+        if (query.isFiltered()) {
+            out.printf(Locale.ROOT, " among %,d threads %s", shown.size(), query.describe());
+        }
+        out.println();
+        out.println("States: " + states(states(shown)));
+        DeadlockSection.render(dump, out);
+        for (StackGroup g : groups) {
+            out.println();
+            group(g, query.maxFrames(), out);
+        }
+    }
+
+    static void group(StackGroup g, int maxFrames, PrintWriter out) {
+        out.printf(Locale.ROOT, "%,d thread%s: %s%s%n", g.count(), g.count() == 1 ? "" : "s", states(g.states()),
+                g.virtualCount() == 0 ? "" : String.format(Locale.ROOT, "; %,d virtual", g.virtualCount()));
+        out.println("  names: " + NameRanges.compress(g.names()));
+        String lock = lock(g);
+        if (!lock.isEmpty()) {
+            out.println("  " + lock);
+        }
+        int n = maxFrames <= 0 ? g.frames().size() : Math.min(maxFrames, g.frames().size());
+        for (int i = 0; i < n; i++) {
+            out.println("    " + g.frames().get(i));
+        }
+        if (n < g.frames().size()) {
+            out.printf(Locale.ROOT, "    ... %d more frames%n", g.frames().size() - n);
+        }
+        if (g.frames().isEmpty()) {
+            out.println("    (no Java frames)");
+        }
+    }
+
+    private static Map<String, Integer> states(List<DumpedThread> threads) {
+        Map<String, Integer> states = new java.util.TreeMap<>();
+        threads.forEach(t -> states.merge(t.state() + (t.virtual() ? " (virtual)" : ""), 1, Integer::sum));
+        return states;
+    }
+
+    private static String states(Map<String, Integer> states) {
+        StringJoiner j = new StringJoiner(", ");
+        states.forEach((state, count) -> j.add(String.format(Locale.ROOT, "%s %,d", state, count)));
+        return j.toString();
+    }
+
+    private static String lock(StackGroup g) {
+        Map<String, Long> classes = g.lockClasses();
+        if (classes.isEmpty()) {
+            return "";
+        }
+        StringJoiner what = new StringJoiner(", ");
+        classes.forEach((c, objects) -> what.add(objects == 1 ? c : String.format(Locale.ROOT, "%s (%,d objects)", c,
+                objects)));
+        Map<String, Integer> owners = g.owners();
+        String held = owners.isEmpty() ? "owner unknown"
+                : owners.size() == 1 ? "held by " + owners.keySet().iterator().next()
+                : String.format(Locale.ROOT, "held by %,d different threads", owners.size());
+        return "waiting on " + what + "; " + held;
+    }
+}

@@ -1,0 +1,110 @@
+package profcon.threads;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the agent's thread dump line format (see the agent's {@code DumpText}) into a {@link ThreadDump}. */
+public final class ThreadDumpCodec {
+    public static final String MAGIC = "# profcon thread dump v1";
+
+    private ThreadDumpCodec() {
+    }
+
+    public static ThreadDump parse(String text, String source) throws ThreadDumpFormatException {
+        String[] lines = text.split("\n", -1);
+        if (lines.length == 0 || !lines[0].equals(MAGIC)) {
+            throw new ThreadDumpFormatException("reading " + source + ": not a profcon thread dump (no '" + MAGIC
+                    + "' line)");
+        }
+        Map<String, String> header = new LinkedHashMap<>();
+        List<DumpedThread> threads = new ArrayList<>();
+        List<List<Long>> deadlocks = new ArrayList<>();
+        Builder current = null;
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isEmpty()) {
+                continue;
+            }
+            String[] f = fields(lines[i]);
+            try {
+                switch (f[0]) {
+                    case "T" -> {
+                        if (current != null) {
+                            threads.add(current.build());
+                        }
+                        current = new Builder(f);
+                    }
+                    case "F" -> current.frames.add(new Frame(f[1], f[2], f[3], Integer.parseInt(f[4])));
+                    case "M" -> current.monitors.add(new DumpedThread.LockedMonitor(Integer.parseInt(f[1]), f[2]));
+                    case "S" -> current.synchronizers.add(f[1]);
+                    case "D" -> deadlocks.add(ids(f));
+                    case "N" -> header.merge("note", f[1], (a, b) -> a + "\n" + b);
+                    default -> header.put(f[0], f.length > 1 ? f[1] : "");
+                }
+            } catch (RuntimeException e) {
+                throw new ThreadDumpFormatException("reading " + source + ": line " + (i + 1) + " is malformed ("
+                        + e.getMessage() + ")");
+            }
+        }
+        if (current != null) {
+            threads.add(current.build());
+        }
+        return new ThreadDump(header, threads, deadlocks);
+    }
+
+    private static List<Long> ids(String[] f) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i < f.length; i++) {
+            ids.add(Long.parseLong(f[i]));
+        }
+        return ids;
+    }
+
+    private static String[] fields(String line) {
+        String[] raw = line.split("\t", -1);
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = unescape(raw[i]);
+        }
+        return raw;
+    }
+
+    private static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char e = s.charAt(++i);
+                b.append(switch (e) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> e;
+                });
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** A thread being read: its T line, then its frames and locks. */
+    private static final class Builder {
+        final String[] t;
+        final List<Frame> frames = new ArrayList<>();
+        final List<DumpedThread.LockedMonitor> monitors = new ArrayList<>();
+        final List<String> synchronizers = new ArrayList<>();
+
+        Builder(String[] t) {
+            this.t = t;
+        }
+
+        DumpedThread build() {
+            return new DumpedThread(Long.parseLong(t[1]), t[2], t[3], t[4].contains("v"), t[4].contains("d"),
+                    Long.parseLong(t[5]), t[6], Long.parseLong(t[7]), t[8], frames, monitors, synchronizers);
+        }
+    }
+}
