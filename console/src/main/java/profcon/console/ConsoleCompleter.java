@@ -2,6 +2,7 @@ package profcon.console;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jline.builtins.Completers;
@@ -12,9 +13,18 @@ import org.jline.reader.ParsedLine;
 import profcon.agent.Recipe;
 import profcon.agent.Recipes;
 import profcon.model.Function;
+import profcon.model.Sample;
 
-/** Tab completion from the registry: command names, then what each command's spec says it takes. */
+/**
+ * Tab completion from the registry and the current profile: command names, then what each
+ * command's spec says it takes; after {@code name=}, the setting's values (sample types,
+ * function names for focus-like settings, {@code key=value} labels for tag filters).
+ */
 final class ConsoleCompleter implements Completer {
+    private static final Set<String> FUNCTION_SETTINGS = Set.of("focus", "ignore", "hide", "show", "show_from",
+            "prune_from");
+    private static final Set<String> TAG_SETTINGS = Set.of("tagfocus", "tagignore", "tagshow", "taghide");
+    private static final int MAX_TAG_VALUES = 2_000;
     private final CommandRegistry registry;
     private final Session session;
     private final Completer files = new Completers.FileNameCompleter();
@@ -26,14 +36,19 @@ final class ConsoleCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        String word = line.word();
+        int eq = word.indexOf('=');
+        if (eq > 0 && session.settings().names().contains(word.substring(0, eq))) {
+            settingValues(word.substring(0, eq), candidates);
+            return;
+        }
         if (line.wordIndex() == 0) {
             registry.words().forEach(w -> candidates.add(new Candidate(w)));
-            settingWords().forEach(w -> candidates.add(new Candidate(w, w, null, null, null, null, false)));
+            settingNames(candidates);
             return;
         }
         Optional<Command> command = registry.find(line.words().get(0));
-        Completion kind = command.map(c -> c.spec().completion()).orElse(Completion.NONE);
-        switch (kind) {
+        switch (command.map(c -> c.spec().completion()).orElse(Completion.NONE)) {
             case FILE -> files.complete(reader, line, candidates);
             case PROFILE_KIND -> {
                 if (line.wordIndex() == 1) {
@@ -43,17 +58,32 @@ final class ConsoleCompleter implements Completer {
             case COMMAND -> registry.words().forEach(w -> candidates.add(new Candidate(w)));
             case FUNCTION -> functionNames().forEach(f -> candidates.add(new Candidate(f)));
             case REPORT_ARGS, SETTING -> {
-                settingWords().forEach(w -> candidates.add(new Candidate(w, w, null, null, null, null, false)));
+                settingNames(candidates);
                 candidates.add(new Candidate("-cum"));
                 candidates.add(new Candidate("-flat"));
+                functionNames().forEach(f -> candidates.add(new Candidate(f)));
             }
             default -> {
             }
         }
     }
 
-    private List<String> settingWords() {
-        return session.settings().names().stream().map(n -> n + "=").toList();
+    private void settingNames(List<Candidate> candidates) {
+        for (String name : session.settings().names()) {
+            candidates.add(new Candidate(name + "=", name + "=", null, null, null, null, false));
+        }
+    }
+
+    private void settingValues(String name, List<Candidate> candidates) {
+        Set<String> values = new LinkedHashSet<>(session.settings().choices(name));
+        if (name.equals("sample_index") && session.current() != null) {
+            session.current().profile().sampleTypes().forEach(t -> values.add(t.type()));
+        } else if (FUNCTION_SETTINGS.contains(name)) {
+            values.addAll(functionNames());
+        } else if (TAG_SETTINGS.contains(name)) {
+            values.addAll(tagPairs());
+        }
+        values.forEach(v -> candidates.add(new Candidate(name + "=" + v)));
     }
 
     private Set<String> functionNames() {
@@ -65,5 +95,23 @@ final class ConsoleCompleter implements Completer {
             }
         }
         return names;
+    }
+
+    /** {@code key=value} for the labels of the current profile, as tag filters take them. */
+    private Set<String> tagPairs() {
+        Set<String> pairs = new LinkedHashSet<>();
+        LoadedProfile p = session.current();
+        if (p == null) {
+            return pairs;
+        }
+        for (Sample s : p.profile().samples()) {
+            for (Map.Entry<String, List<String>> label : s.labels().entrySet()) {
+                label.getValue().forEach(v -> pairs.add(label.getKey() + "=" + v));
+            }
+            if (pairs.size() > MAX_TAG_VALUES) {
+                break;
+            }
+        }
+        return pairs;
     }
 }

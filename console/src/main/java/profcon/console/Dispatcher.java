@@ -41,7 +41,7 @@ public final class Dispatcher {
             throw e;
         } catch (Exception e) {
             session.lastError(e);
-            session.err().println(message(e));
+            session.error(message(e));
             if (session.debug()) {
                 e.printStackTrace(session.err());
             }

@@ -1,6 +1,7 @@
 package profcon.console;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -28,6 +29,7 @@ public final class Repl {
                 .variable(LineReader.HISTORY_FILE, historyFile())
                 .build();
         session.progress(new TerminalProgress(terminal));
+        session.style(Style.forTerminal(terminal.getType()));
         session.confirmer(question -> ask(reader, question));
         while (!session.quitRequested()) {
             String line;
@@ -43,16 +45,20 @@ public final class Repl {
         }
     }
 
+    /** Runs one line with Ctrl-C wired to cancel it; its output is paged when longer than the screen. */
     private void runInterruptibly(String line, Session session) {
         session.resetCancel();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> session.cancel());
+        StringWriter output = new StringWriter();
+        PrintWriter screen = session.swapOut(new PrintWriter(output));
         try {
             dispatcher.execute(line, session);
         } catch (InterruptedException e) {
             session.err().println("interrupted");
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
-            session.out().flush();
+            session.swapOut(screen).flush();
+            new Pager(terminal).page(output.toString());
         }
     }
 

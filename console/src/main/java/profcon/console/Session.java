@@ -22,6 +22,7 @@ public final class Session {
     private boolean quitRequested;
     private boolean quitWarned;
     private boolean debug;
+    private Style style = Style.PLAIN;
     private final Object cancelSignal = new Object();
     private volatile boolean cancelled;
     private Confirmer confirmer = Confirmer.NO_TERMINAL;
@@ -61,8 +62,18 @@ public final class Session {
 
     /** Status lines (what was collected, what was saved): to the terminal, or to stderr in scripts. */
     public void status(String line) {
-        err.println(line);
+        err.println(style.status(line));
         err.flush();
+    }
+
+    /** An error line, as the dispatcher prints it. */
+    public void error(String line) {
+        err.println(style.error(line));
+        err.flush();
+    }
+
+    public void style(Style s) {
+        this.style = s;
     }
 
     public Target target() {

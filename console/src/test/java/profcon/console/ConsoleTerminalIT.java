@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console at a real terminal (tmux): completion, help, a profile stopped with Ctrl-C that
- * keeps its data, the unsaved-profile warning on quit, and history kept across sessions.
+ * keeps its data, the unsaved-profile warning on quit, history kept across sessions, and
+ * output longer than the screen paged.
  */
 class ConsoleTerminalIT {
     @TempDir
@@ -50,6 +51,11 @@ class ConsoleTerminalIT {
             t.keys("Up");
             t.await("(profcon) top3", 10);
             t.keys("C-u");
+            t.type("traces");
+            t.keys("Enter");
+            t.await("-- more (space: page, enter: line, q: stop) --", 20);
+            t.type("q");
+            t.await("(profcon)", 10);
             t.keys("C-d");
             t.await("CONSOLE EXITED 0", 30);
         }
