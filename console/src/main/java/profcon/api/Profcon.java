@@ -15,6 +15,8 @@ import profcon.console.ProfileFiles;
 import profcon.console.Session;
 import profcon.console.Target;
 import profcon.model.Profile;
+import profcon.report.ReportException;
+import profcon.report.TopRows;
 
 /**
  * profcon as a library, for JShell and JBang runbooks: attach, profile, run any console
@@ -86,6 +88,15 @@ public final class Profcon implements AutoCloseable {
             throw new ProfconException("no profile yet");
         }
         return p.profile();
+    }
+
+    /** The top table as data (same filters and selection as {@code top ARGS}): e.g. {@code top(List.of("5", "-cum"))}. */
+    public TopRows.Table top(java.util.List<String> args) throws ProfconException {
+        try {
+            return TopRows.of(current(), session.settings(), args);
+        } catch (ReportException e) {
+            throw new ProfconException(e.getMessage());
+        }
     }
 
     /** Writes the current profile as gzipped pprof protobuf. */

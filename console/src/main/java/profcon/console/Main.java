@@ -50,6 +50,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--yes", description = "in scripts, allow commands that pause the whole target (they still warn)")
     boolean yes;
 
+    @Option(names = "--json", description = "print reports as JSON (top) for machines")
+    boolean json;
+
     @Option(names = "--debug", description = "print full stack traces of errors")
     boolean debug;
 
@@ -92,6 +95,7 @@ public final class Main implements Callable<Integer> {
         boolean scripted = commands != null || runbook != null || !Terminals.stdinIsTerminal();
         Session session = new Session(out, err, !scripted, yes);
         session.debug(debug);
+        session.json(json);
         Thread hook = new Thread(session::detach, "profcon-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

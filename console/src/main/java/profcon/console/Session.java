@@ -23,6 +23,7 @@ public final class Session {
     private boolean quitWarned;
     private boolean debug;
     private Style style = Style.PLAIN;
+    private boolean json;
     private final Object cancelSignal = new Object();
     private volatile boolean cancelled;
     private Confirmer confirmer = Confirmer.NO_TERMINAL;
@@ -70,6 +71,15 @@ public final class Session {
     public void error(String line) {
         err.println(style.error(line));
         err.flush();
+    }
+
+    /** True with --json: reports print JSON for machines. */
+    public boolean json() {
+        return json;
+    }
+
+    public void json(boolean on) {
+        this.json = on;
     }
 
     public void style(Style s) {

@@ -81,6 +81,11 @@ public final class Reports {
         render(spec.name(), arg, profile, s, out, warnings);
     }
 
+    /** The settings {@code top ARGS} runs with: ARGS as pprof's interactive top reads them, for this call only. */
+    static Settings topSettings(List<String> args, Settings settings) throws ReportException {
+        return commandSettings("top", new ArrayList<>(args), settings);
+    }
+
     private static ReportException unknown(String name, List<String> args) {
         if (Settings.isSetting(name)) {
             return new ReportException("did you mean: " + name + "=" + (args.isEmpty() ? "<val>" : args.get(0)));

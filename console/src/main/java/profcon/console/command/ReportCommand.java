@@ -5,7 +5,9 @@ import profcon.console.Command;
 import profcon.console.CommandSpec;
 import profcon.console.Completion;
 import profcon.console.Session;
+import profcon.console.CommandException;
 import profcon.report.ReportSpec;
+import profcon.report.TopRows;
 import profcon.report.Reports;
 
 /** A pprof report (top, peek, traces...) over the current profile, as the report engine defines it. */
@@ -24,6 +26,14 @@ public final class ReportCommand implements Command {
 
     @Override
     public void run(Session session, List<String> args) throws Exception {
-        Reports.run(report.name(), args, session.requireProfile().profile(), session.settings(), session.out());
+        boolean json = session.json() || args.contains("--json");
+        List<String> rest = args.stream().filter(a -> !a.equals("--json")).toList();
+        if (!json) {
+            Reports.run(report.name(), rest, session.requireProfile().profile(), session.settings(), session.out());
+        } else if (report.name().equals("top")) {
+            session.out().println(TopRows.json(TopRows.of(session.requireProfile().profile(), session.settings(), rest)));
+        } else {
+            throw new CommandException("--json: only top has a JSON form so far; run " + report.name() + " without it");
+        }
     }
 }
