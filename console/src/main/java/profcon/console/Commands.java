@@ -13,6 +13,7 @@ import profcon.console.command.ProfileCommand;
 import profcon.console.command.QuitCommand;
 import profcon.console.command.ReportCommand;
 import profcon.console.command.SaveCommand;
+import profcon.console.command.WebCommand;
 import profcon.report.ReportSpec;
 import profcon.report.Reports;
 
@@ -28,6 +29,7 @@ public final class Commands {
         for (ReportSpec report : Reports.specs()) {
             commands.add(new ReportCommand(report));
         }
+        commands.add(new WebCommand());
         commands.add(new SaveCommand());
         commands.add(new LoadCommand());
         commands.add(new InfoCommand());
