@@ -42,9 +42,9 @@ final class FlameJson {
 
     private String color(FlameNode n) {
         if (n.name().equals(FlameTree.ROOT)) {
-            return FrameColors.NEUTRAL;
+            return FlameColors.NEUTRAL;
         }
-        return diff ? FrameColors.forDelta(n.rawTotal(), n.width()) : FrameColors.forPackage(n.name());
+        return diff ? FlameColors.forDelta(n.rawTotal(), n.width()) : FlameColors.forPackage(n.name());
     }
 
     /**

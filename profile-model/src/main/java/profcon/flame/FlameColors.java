@@ -3,11 +3,11 @@ package profcon.flame;
 import java.util.Locale;
 
 /** Frame colours: warm hues stable per package for a profile, red for growth and blue for shrinkage in a diff. */
-public final class FrameColors {
+public final class FlameColors {
     /** The colour of the root and of frames with no package to hash. */
     public static final String NEUTRAL = "#c8c8c8";
 
-    private FrameColors() {
+    private FlameColors() {
     }
 
     /** A warm colour that depends only on the frame's package, so a package keeps its colour across profiles. */
@@ -44,6 +44,9 @@ public final class FrameColors {
     static String packageOf(String name) {
         if (name.isEmpty() || name.equals(FlameTree.ROOT)) {
             return "";
+        }
+        if (name.startsWith("[") || name.startsWith("<")) {
+            return name;
         }
         int paren = name.indexOf('(');
         String n = paren > 0 ? name.substring(0, paren) : name;
