@@ -61,11 +61,17 @@ public final class WebCommand implements Command {
         }
         List<String> warnings = new ArrayList<>();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            FlameGraphHtml.write(current.profile(), settings, current.source(), out, warnings);
+            FlameGraphHtml.write(current.profile(), settings, title(current.source()), out, warnings);
         } catch (IOException e) {
             throw new CommandException("cannot write " + file + ": " + reason(e));
         }
         warnings.forEach(session::status);
+    }
+
+    /** A loaded file's name without its directories: the page title is no place for a long path. */
+    private static String title(String source) {
+        Path path = Path.of(source);
+        return Files.isRegularFile(path) ? path.getFileName().toString() : source;
     }
 
     private static String reason(IOException e) {
