@@ -48,6 +48,15 @@ class WebCommandTest {
                 .doesNotContain("Exception");
     }
 
+    @Test
+    void aBadRegexpLeavesNoPageBehind() {
+        Path page = tmp.resolve("bad.html");
+        ConsoleRun run = ConsoleRun.of(fixture().toString(), "-c", "web " + page + " focus=(");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).startsWith("parsing focus regexp: ");
+        assertThat(page).doesNotExist();
+    }
+
     static Path fixture() {
         try {
             return GoPprofAgreementTest.fixture("demo-cpu.pb.gz");

@@ -25,13 +25,14 @@ public final class FlameGraphHtml {
 
     /**
      * Renders {@code profile} filtered by {@code settings} as {@code top} would be, titled after
-     * {@code source} (a file name, "live cpu profile of pid 42"); filter warnings go to {@code warnings}.
+     * {@code source} (a file name, "live cpu profile of pid 42"). Returns the filter warnings
+     * ("Focus expression matched no samples"), which the page shows too.
      */
-    public static void write(Profile profile, Settings settings, String source, Writer out, List<String> warnings)
+    public static List<String> write(Profile profile, Settings settings, String source, Writer out)
             throws ReportException, IOException {
         ReportView view = ReportView.prepare(profile, settings);
-        warnings.addAll(view.warnings());
         write(view, source, out);
+        return view.warnings();
     }
 
     /** Renders a prepared view. */

@@ -191,6 +191,8 @@
     }
   });
   searchBox.addEventListener('input', () => search(searchBox.value));
+  // Labels are cut to the frames' pixel widths: a new window width needs new labels.
+  window.addEventListener('resize', render);
 
   // The self-test behind #selftest: real clicks and typing through the same handlers a user
   // triggers, with what happened written into #selftest for a headless browser's DOM dump.

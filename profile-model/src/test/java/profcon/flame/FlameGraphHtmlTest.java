@@ -74,10 +74,9 @@ class FlameGraphHtmlTest {
 
     @Test
     void aFilterMatchingNothingIsWarnedAndThePageSaysSo() throws Exception {
-        List<String> warnings = new ArrayList<>();
         StringWriter out = new StringWriter();
-        FlameGraphHtml.write(FlameTreeTest.small(), Settings.defaults().set("focus", "NoSuchThing"), "x", out,
-                warnings);
+        List<String> warnings = FlameGraphHtml.write(FlameTreeTest.small(),
+                Settings.defaults().set("focus", "NoSuchThing"), "x", out);
         assertThat(warnings).containsExactly("Focus expression matched no samples");
         assertThat(out.toString()).contains("<span>No samples to show</span>");
     }
@@ -90,7 +89,7 @@ class FlameGraphHtmlTest {
         }
         Settings s = Reports.commandSettings("web", args, Settings.defaults());
         StringWriter out = new StringWriter();
-        FlameGraphHtml.write(profile, s, "small.pb.gz", out, new ArrayList<>());
+        FlameGraphHtml.write(profile, s, "small.pb.gz", out);
         return out.toString();
     }
 

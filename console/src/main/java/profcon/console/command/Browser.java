@@ -1,10 +1,11 @@
 package profcon.console.command;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Opens a file in the desktop's browser with {@code open} (macOS) or {@code xdg-open} (a Linux desktop). */
 final class Browser {
@@ -13,12 +14,12 @@ final class Browser {
 
     /** Starts the opener and returns at once; false when there is no desktop or no opener to ask. */
     static boolean open(Path file) {
-        List<String> command = opener();
-        if (command.isEmpty()) {
+        Optional<String> opener = opener();
+        if (opener.isEmpty()) {
             return false;
         }
         try {
-            new ProcessBuilder(command.get(0), file.toAbsolutePath().toString())
+            new ProcessBuilder(opener.get(), file.toAbsolutePath().toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -28,21 +29,20 @@ final class Browser {
         }
     }
 
-    private static List<String> opener() {
+    private static Optional<String> opener() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("mac")) {
-            return List.of("open");
+            return Optional.of("open");
         }
         // Without a display, xdg-open would fall back to a text browser inside our own terminal.
-        boolean desktop = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
-        if (!desktop) {
-            return List.of();
+        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            return Optional.empty();
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "xdg-open"))) {
-                return List.of("xdg-open");
+                return Optional.of("xdg-open");
             }
         }
-        return List.of();
+        return Optional.empty();
     }
 }

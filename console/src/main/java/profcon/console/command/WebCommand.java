@@ -1,7 +1,7 @@
 package profcon.console.command;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,9 +59,11 @@ public final class WebCommand implements Command {
         if (Files.isDirectory(file)) {
             throw new CommandException("cannot write " + file + ": it is a directory");
         }
-        List<String> warnings = new ArrayList<>();
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            FlameGraphHtml.write(current.profile(), settings, title(current.source()), out, warnings);
+        // Rendered before the file is opened, so a bad regexp leaves no empty page behind.
+        StringWriter page = new StringWriter();
+        List<String> warnings = FlameGraphHtml.write(current.profile(), settings, title(current.source()), page);
+        try {
+            Files.writeString(file, page.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CommandException("cannot write " + file + ": " + reason(e));
         }
