@@ -8,6 +8,7 @@
 //SOURCES ../attach-helpers/src/main/java/**.java
 //SOURCES ../profile-model/src/main/java/**.java
 //SOURCES ../console/src/main/java/**.java
+//FILES ../profile-model/src/main/resources/**
 //DEPS com.google.protobuf:protobuf-java:4.36.2
 //DEPS org.jline:jline:3.30.6
 //DEPS info.picocli:picocli:4.7.7

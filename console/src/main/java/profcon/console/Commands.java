@@ -17,6 +17,7 @@ import profcon.console.command.ProfileCommand;
 import profcon.console.command.QuitCommand;
 import profcon.console.command.ReportCommand;
 import profcon.console.command.SaveCommand;
+import profcon.console.command.WebCommand;
 import profcon.report.ReportSpec;
 import profcon.report.Reports;
 
@@ -32,6 +33,7 @@ public final class Commands {
         for (ReportSpec report : Reports.specs()) {
             commands.add(new ReportCommand(report));
         }
+        commands.add(new WebCommand());
         commands.add(new GoroutinesCommand());
         commands.add(new PausesCommand());
         commands.add(new HistogramCommand());

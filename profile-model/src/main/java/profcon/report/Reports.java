@@ -93,7 +93,11 @@ public final class Reports {
         return new ReportException("unrecognized command: \"" + name + "\"");
     }
 
-    private static Settings commandSettings(String name, List<String> args, Settings settings) throws ReportException {
+    /**
+     * The settings for one run of command {@code name}: {@code args} as {@link #run} reads them
+     * (numbers, {@code -cum}, {@code name=value}, focus and {@code -ignore} regexps) over {@code settings}.
+     */
+    public static Settings commandSettings(String name, List<String> args, Settings settings) throws ReportException {
         Settings s = settings;
         String focus = "", ignore = "";
         for (String t : args) {
