@@ -5,7 +5,6 @@ import java.util.List;
 import profcon.graph.Graph;
 import profcon.graph.Node;
 import profcon.graph.Stack;
-import profcon.graph.WSample;
 import profcon.report.ReportView;
 
 /** Merges the filtered stacks of a report view into one call tree, root first, as a flame graph draws it. */
@@ -26,12 +25,12 @@ public final class FlameTree {
         long[] weight = new long[stacks.size()];
         long[] width = new long[stacks.size()];
         long[] div = new long[stacks.size()];
-        for (WSample s : view.work().samples()) {
-            long v = view.value(s);
-            int si = s.stack().index();
+        for (int k = 0; k < view.work().size(); k++) {
+            long v = view.value(k);
+            int si = view.work().stackIndex(k);
             weight[si] += v;
             width[si] += Math.abs(v);
-            div[si] += v == 0 ? 0 : view.meanDivisor(s);
+            div[si] += v == 0 ? 0 : view.meanDivisor(k);
         }
         // The same location-to-node mapping the graph reports use, so names and inlining agree with top.
         Node[][] locNodes = Graph.createNodes(view.work(), view.graphOptions(), null, new HashMap<>());

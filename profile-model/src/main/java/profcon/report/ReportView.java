@@ -2,7 +2,6 @@ package profcon.report;
 
 import java.util.List;
 import profcon.graph.GraphOptions;
-import profcon.graph.WSample;
 import profcon.graph.WorkProfile;
 import profcon.model.Profile;
 
@@ -32,14 +31,14 @@ public final class ReportView {
         return c.work;
     }
 
-    /** The chosen sample value (sample_index) of one sample; negative for a subtracted base. */
-    public long value(WSample s) {
-        return c.value.applyAsLong(s.values());
+    /** The chosen sample value (sample_index) of kept sample {@code k}; negative for a subtracted base. */
+    public long value(int k) {
+        return c.value.applyAsLong(c.work.values(k));
     }
 
-    /** What mean=true divides by for one sample (its first value, the count); 0 when mean is off. */
-    public long meanDivisor(WSample s) {
-        return c.meanDiv == null ? 0 : c.meanDiv.applyAsLong(s.values());
+    /** What mean=true divides by for kept sample {@code k} (its first value, the count); 0 when mean is off. */
+    public long meanDivisor(int k) {
+        return c.meanDiv == null ? 0 : c.meanDiv.applyAsLong(c.work.values(k));
     }
 
     /** How locations become nodes (granularity, inlines), as for {@code top}. */
