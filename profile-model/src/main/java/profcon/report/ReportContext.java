@@ -189,7 +189,7 @@ final class ReportContext {
             warn(tagHide == null || tm[1], "TagHide");
         }
         if (pruneFrom != null) {
-            Filters.pruneFrom(work, pruneFrom);
+            Filters.pruneFrom(work, pruneFrom, ProfileOps::simplifyFunc);
         }
     }
 
