@@ -147,44 +147,31 @@ public final class Filters {
         return -1;
     }
 
-    /** PruneFrom: drops every frame below (callee side of) a matching function. */
-    public static void pruneFrom(WorkProfile w, Pattern re) {
+    /**
+     * PruneFrom: in each stack, drops the frames beneath (callee side of) the leaf-most location whose
+     * function matches; in that location, lines inlined into the match go too. {@code simplify} is
+     * pprof's simplifyFunc (argument lists removed).
+     */
+    public static void pruneFrom(WorkProfile w, Pattern re, java.util.function.UnaryOperator<String> simplify) {
         boolean[] beneath = new boolean[w.locations().size()];
         for (WLoc l : w.locations()) {
             for (int i = 0; i < l.lines.size(); i++) {
                 Function fn = l.lines.get(i).function();
-                if (fn != null && !fn.name().isEmpty() && find(re, stripArgs(fn.name()))) {
+                if (fn != null && !fn.name().isEmpty() && find(re, simplify.apply(fn.name()))) {
                     beneath[l.index] = true;
                     l.lines = List.copyOf(l.lines.subList(i, l.lines.size()));
                     break;
                 }
             }
         }
-        w.mapStacks(s -> pruned(s, new boolean[beneath.length], beneath));
-    }
-
-    /** pprof's Prune on one stack: cut at the first pruned location found from the root, after a user frame. */
-    static Stack pruned(Stack s, boolean[] prune, boolean[] beneath) {
-        boolean foundUser = false;
-        for (int i = s.locs.length - 1; i >= 0; i--) {
-            int id = s.locs[i].index;
-            if (!prune[id] && !beneath[id]) {
-                foundUser = true;
-                continue;
+        w.mapStacks(s -> {
+            for (int i = 0; i < s.locs.length; i++) {
+                if (beneath[s.locs[i].index]) {
+                    return s.with(java.util.Arrays.copyOfRange(s.locs, i, s.locs.length));
+                }
             }
-            if (!foundUser) {
-                continue;
-            }
-            int from = prune[id] ? i + 1 : i;
-            return s.with(java.util.Arrays.copyOfRange(s.locs, from, s.locs.length));
-        }
-        return s;
-    }
-
-    private static String stripArgs(String name) {
-        String f = name.startsWith(".") ? name.substring(1) : name;
-        int paren = f.indexOf('(');
-        return paren > 0 ? f.substring(0, paren) : f;
+            return s;
+        });
     }
 
     /** Matches found by {@link #byTag}: focus, ignore. */

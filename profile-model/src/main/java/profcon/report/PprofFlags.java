@@ -35,47 +35,59 @@ public final class PprofFlags {
 
     /** Parses flags ({@code -name=value}, {@code -name value}, {@code --name}) and input names. */
     public static Parsed parse(List<String> args) throws ReportException {
-        Settings s = Settings.pprofDefaults();
-        String report = null, arg = null;
-        boolean allFrames = false;
-        List<String> comments = new ArrayList<>(), inputs = new ArrayList<>();
+        State st = new State();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (!a.startsWith("-") || a.equals("-")) {
-                inputs.add(a);
+                st.inputs.add(a);
                 continue;
             }
             String body = a.startsWith("--") ? a.substring(2) : a.substring(1);
             int eq = body.indexOf('=');
             String name = eq < 0 ? body : body.substring(0, eq);
             String value = eq < 0 ? null : body.substring(eq + 1);
+            if (value == null && needsValue(name)) {
+                value = next(args, ++i, name);
+            }
+            st.apply(name, value);
+        }
+        return new Parsed(st.report, st.arg, st.settings, st.allFrames, st.comments, st.inputs);
+    }
+
+    private static boolean needsValue(String name) {
+        return REPORTS_WITH_ARG.contains(name) || name.equals("add_comment")
+                || (IGNORED.contains(name) && !name.equals("no_browser"))
+                || (Settings.isSetting(name) && !Settings.isBool(name));
+    }
+
+    /** What the flags seen so far say. */
+    private static final class State {
+        Settings settings = Settings.pprofDefaults();
+        String report;
+        String arg;
+        boolean allFrames;
+        final List<String> comments = new ArrayList<>();
+        final List<String> inputs = new ArrayList<>();
+
+        void apply(String name, String value) throws ReportException {
             if (REPORTS_WITH_ARG.contains(name)) {
-                if (value == null) {
-                    value = next(args, ++i, name);
-                }
                 report = name;
                 arg = value;
             } else if (REPORTS.contains(name)) {
                 report = name;
             } else if (SAMPLE_FLAGS.containsKey(name)) {
-                s = s.set("sample_index", SAMPLE_FLAGS.get(name));
-                s = name.equals("mean_delay") ? s.set("mean", "true") : s;
+                settings = settings.set("sample_index", SAMPLE_FLAGS.get(name));
+                settings = name.equals("mean_delay") ? settings.set("mean", "true") : settings;
             } else if (name.equals("all_frames")) {
                 allFrames = value == null || Settings.parseBool(value);
             } else if (name.equals("add_comment")) {
-                comments.add(value != null ? value : next(args, ++i, name));
-            } else if (IGNORED.contains(name)) {
-                i += value == null && !name.equals("no_browser") ? 1 : 0;
+                comments.add(value);
             } else if (Settings.isSetting(name)) {
-                if (value == null && !Settings.isBool(name)) {
-                    value = next(args, ++i, name);
-                }
-                s = s.set(name, value == null ? "true" : value);
-            } else {
+                settings = settings.set(name, value == null ? "true" : value);
+            } else if (!IGNORED.contains(name)) {
                 throw new ReportException("flag provided but not defined: -" + name);
             }
         }
-        return new Parsed(report, arg, s, allFrames, comments, inputs);
     }
 
     private static String next(List<String> args, int i, String name) throws ReportException {

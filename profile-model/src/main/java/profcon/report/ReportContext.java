@@ -167,8 +167,8 @@ final class ReportContext {
     private void applyFocus() throws ReportException {
         Pattern focus = regex("focus"), ignore = regex("ignore"), hide = regex("hide"), show = regex("show");
         Pattern showFrom = regex("show_from"), pruneFrom = regex("prune_from");
-        var tagFocus = TagFilter.compile("tagfocus", settings.get("tagfocus"), numLabelUnits);
-        var tagIgnore = TagFilter.compile("tagignore", settings.get("tagignore"), numLabelUnits);
+        var tagFocus = TagFilter.compile("tagfocus", settings.get("tagfocus"), numLabelUnits, warnings);
+        var tagIgnore = TagFilter.compile("tagignore", settings.get("tagignore"), numLabelUnits, warnings);
         Pattern tagShow = regex("tagshow"), tagHide = regex("taghide");
         Filters.NameMatches m = Filters.byName(work, focus, ignore, hide, show);
         warn(focus == null || m.focus(), "Focus");
@@ -189,7 +189,7 @@ final class ReportContext {
             warn(tagHide == null || tm[1], "TagHide");
         }
         if (pruneFrom != null) {
-            Filters.pruneFrom(work, pruneFrom);
+            Filters.pruneFrom(work, pruneFrom, ProfileOps::simplifyFunc);
         }
     }
 

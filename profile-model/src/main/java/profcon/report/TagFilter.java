@@ -15,7 +15,7 @@ final class TagFilter {
     }
 
     /** Compiles a tag filter; null for an empty value. */
-    static LabelTest compile(String name, String value, Map<String, String> numLabelUnits)
+    static LabelTest compile(String name, String value, Map<String, String> numLabelUnits, List<String> warnings)
             throws ReportException {
         if (value.isEmpty()) {
             return null;
@@ -26,8 +26,14 @@ final class TagFilter {
             wantKey = value.substring(0, eq);
             value = value.substring(eq + 1);
         }
-        NumFilter num = parseRange(value);
+        NumFilter num;
+        try {
+            num = parseRange(value);
+        } catch (NumberFormatException e) {
+            throw new ReportException("parsing " + name + ": failed to parse int in " + value);
+        }
         if (num != null) {
+            warnings.add(name + ":Interpreted '" + value + "' as range, not regexp");
             return numeric(num, wantKey, numLabelUnits);
         }
         List<Pattern> rx = new ArrayList<>();

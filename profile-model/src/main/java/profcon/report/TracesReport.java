@@ -29,11 +29,11 @@ final class TracesReport {
         LabelBlocks labels = new LabelBlocks(c);
         ValueColumn valueColumn = new ValueColumn(c);
         for (int k = 0, n = c.work.size(); k < n; k++) {
-            Stack st = c.work.stack(k);
-            if (rendered[index(st)] == null) {
-                rendered[index(st)] = render(st, locNodes);
+            int si = c.work.stackIndex(k);
+            if (rendered[si] == null) {
+                rendered[si] = render(c.work.stacks().get(si), locNodes);
             }
-            String stack = rendered[index(st)];
+            String stack = rendered[si];
             if (stack.isEmpty()) {
                 continue;
             }
@@ -94,10 +94,6 @@ final class TracesReport {
         private String byContent(Map<String, List<String>> labels, Map<String, List<Long>> nums) {
             return byContent.computeIfAbsent(new LabelSet(labels, nums), ls -> labelBlock(ls, c));
         }
-    }
-
-    private static int index(Stack s) {
-        return s.index();
     }
 
     /** The stack lines; the first lacks the value column, which the caller prints. */

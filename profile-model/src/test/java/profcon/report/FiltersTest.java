@@ -73,6 +73,15 @@ class FiltersTest {
     }
 
     @Test
+    void pruneFromCutsAtTheLeafMostMatch() throws ReportException {
+        Profile p = JavaProfileBuilder.cpu().sample(new long[] {1, 10 * MS}, "x.Y.d:1", "x.Y.b:2", "x.Y.c:3",
+                "x.Y.b:4", "x.Y.a:5").build();
+        String out = top(p, "prune_from=^x.Y.b$", "granularity=lines");
+        assertThat(out).contains("      10ms   100%   100%       10ms   100%  x.Y.b Y.java:2\n")
+                .contains("x.Y.c Y.java:3").doesNotContain("x.Y.d");
+    }
+
+    @Test
     void showKeepsOnlyMatchingFrames() throws ReportException {
         assertThat(top("show=Metrics").lines().skip(4).toList())
                 .containsExactly("     350ms 77.78% 77.78%      350ms 77.78%  com.example.Metrics.record");
