@@ -27,7 +27,7 @@ final class ThreadStacks {
 
     /** How stacks are taken on this JDK, for {@code info} and the profile's comments. */
     static String method() {
-        return HANDSHAKES ? "per-thread handshake" : "getThreadInfo (one global safepoint per tick)";
+        return HANDSHAKES ? "per-thread-handshake" : "getThreadInfo-global-safepoint";
     }
 
     /** The threads' stacks, up to {@code depth} frames; threads that ended meanwhile are left out. */

@@ -23,7 +23,7 @@ public final class WallKind implements ProfileKind {
     @Override
     public String settings(SamplingOptions options) {
         return "period=" + Durations.format(options.period()) + " threads_per_tick=" + WallSampler.THREADS_PER_TICK
-                + " depth=" + WallSampler.MAX_DEPTH + " stacks_by=" + ThreadStacks.method();
+                + " depth=" + WallSampler.MAX_DEPTH;
     }
 
     @Override

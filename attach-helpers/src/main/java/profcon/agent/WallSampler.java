@@ -136,7 +136,8 @@ final class WallSampler implements Collector {
 
     @Override
     public String settings() {
-        return kind.settings(options);
+        // How stacks are taken depends on the target's JDK, known only here in the target.
+        return kind.settings(options) + " stacks_by=" + ThreadStacks.method();
     }
 
     @Override

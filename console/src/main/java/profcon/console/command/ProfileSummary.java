@@ -20,9 +20,19 @@ final class ProfileSummary {
         if (p.samples().isEmpty()) {
             return empty(kind, settings, seconds);
         }
-        return String.format(Locale.ROOT, "collected a %s profile: %.1f s, %,d %s in %,d distinct stacks%s",
-                kind.kind(), seconds, p.total(0), p.sampleTypes().get(0).type(), p.samples().size(),
+        return String.format(Locale.ROOT, "collected a %s profile: %.1f s, %,d %s in %,d distinct stacks%s%s",
+                kind.kind(), seconds, p.total(0), p.sampleTypes().get(0).type(), p.samples().size(), delay(p, seconds),
                 settings.isEmpty() ? "" : " (" + settings + ")");
+    }
+
+    /** For wait profiles, the delay as threads waiting per second of wall time: the figure that compares across windows. */
+    private static String delay(Profile p, double seconds) {
+        int index = p.sampleTypeIndex("delay");
+        if (index < 0 || seconds <= 0) {
+            return "";
+        }
+        double waited = p.total(index) / 1e9;
+        return String.format(Locale.ROOT, "; %.1f s waited, %.2f s per second of wall time", waited, waited / seconds);
     }
 
     private static String empty(ProfileKind kind, String settings, double seconds) {
