@@ -32,7 +32,7 @@ public final class WallKind implements ProfileKind {
                 new String[] {"wall", "nanoseconds"}, options.period().toNanos(), options.maxSamples());
         p.comment("profcon wall profile: up to " + WallSampler.THREADS_PER_TICK + " platform threads' stacks every "
                 + Durations.format(options.period()) + " (rotating), by " + ThreadStacks.method()
-                + "; wall = period x live threads / threads sampled; label state = Thread.State");
+                + "; wall = time since the previous tick x live threads / threads sampled; label state = Thread.State");
         return p;
     }
 

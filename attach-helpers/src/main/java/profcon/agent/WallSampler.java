@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Collects the wall profile: a {@code profcon-wall} thread that, every period, takes the stacks
  * of up to {@link #THREADS_PER_TICK} platform threads (rotating through them when there are more)
- * and adds each as one sample weighted by its share of the period's wall time.
+ * and adds each as one sample weighted by its share of the wall time since the previous tick.
  */
 final class WallSampler implements Collector {
     static final int THREADS_PER_TICK = 200;
@@ -43,9 +43,14 @@ final class WallSampler implements Collector {
     private void run() {
         long period = options.period().toNanos();
         long next = System.nanoTime();
+        long previous = next - period;
         try {
             while (running) {
-                tick(period);
+                long now = System.nanoTime();
+                // Weight by the time since the last tick, not the nominal period: on an overloaded
+                // target this thread waits for a core too, and missed ticks must not shrink wall time.
+                tick(now - previous);
+                previous = now;
                 next += period;
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
@@ -64,13 +69,13 @@ final class WallSampler implements Collector {
         }
     }
 
-    private void tick(long period) {
+    private void tick(long elapsed) {
         List<Thread> all = liveThreads();
         List<Thread> batch = nextBatch(all);
         if (batch.isEmpty()) {
             return;
         }
-        long weight = period * all.size() / batch.size();
+        long weight = elapsed * all.size() / batch.size();
         for (ThreadStacks.Snapshot s : ThreadStacks.take(batch, MAX_DEPTH)) {
             String[] labels = JfrStacks.concat(new String[] {"thread", s.name(), "pool", ThreadNames.pool(s.name()),
                     "thread_kind", "platform"}, "state", s.state().name());
