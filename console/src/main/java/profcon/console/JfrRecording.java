@@ -42,19 +42,14 @@ public final class JfrRecording {
         }
         Instant first = null;
         Instant last = null;
-        try (RecordingFile recording = new RecordingFile(file)) {
-            while (recording.hasMoreEvents()) {
-                RecordedEvent event = recording.readEvent();
+        try (RecordingFile recording = open(file)) {
+            for (RecordedEvent event = next(recording, file); event != null; event = next(recording, file)) {
                 first = first == null || event.getStartTime().isBefore(first) ? event.getStartTime() : first;
                 last = last == null || event.getEndTime().isAfter(last) ? event.getEndTime() : last;
                 for (int i = 0; i < recipes.size(); i++) {
                     recipes.get(i).accept(event, profiles.get(i));
                 }
             }
-        } catch (IOException | RuntimeException | InternalError e) {
-            // RecordingFile reports damage as IOException, or as runtime errors from deep in its parser
-            throw new IOException("cannot read " + file + " as a JFR recording: it is corrupt or truncated ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
         long start = first == null ? 0 : first.getEpochSecond() * 1_000_000_000L + first.getNano();
         long duration = first == null ? 0 : java.time.Duration.between(first, last).toNanos();
@@ -67,6 +62,29 @@ public final class JfrRecording {
             }
         }
         return new JfrRecording(file.toString(), kinds);
+    }
+
+    private static RecordingFile open(Path file) throws IOException {
+        try {
+            return new RecordingFile(file);
+        } catch (IOException | RuntimeException | InternalError e) {
+            throw damaged(file, e);
+        }
+    }
+
+    /** The next event, null at the end; only the file's parsing is blamed on the file, never a recipe. */
+    private static RecordedEvent next(RecordingFile recording, Path file) throws IOException {
+        try {
+            return recording.hasMoreEvents() ? recording.readEvent() : null;
+        } catch (IOException | RuntimeException | InternalError e) {
+            // RecordingFile reports damage as IOException, or as runtime errors from deep in its parser
+            throw damaged(file, e);
+        }
+    }
+
+    private static IOException damaged(Path file, Throwable e) {
+        return new IOException("cannot read " + file + " as a JFR recording: it is corrupt or truncated ("
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
     }
 
     public List<Kind> kinds() {

@@ -56,7 +56,9 @@ class JfrRecordingIT {
                 "load " + recording + " " + c.kind() + "; top5; expect top1 " + c.culprit() + "; save " + saved);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.err()).contains(recording + " holds cpu (").contains(c.kind() + " (").contains("showing cpu");
+        // What the file holds depends on the target (an idle one may have no CPU samples); the kind asked for is there.
+        assertThat(run.err()).contains(recording + " holds ").containsPattern("[ ,]" + c.kind() + " \\([0-9,]+")
+                .containsPattern("showing (cpu|" + c.kind() + ")");
         c.check().verify(List.of(PprofReader.read(saved)), null);
     }
 
