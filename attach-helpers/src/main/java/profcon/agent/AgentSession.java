@@ -30,7 +30,7 @@ final class AgentSession implements Runnable {
     private final TargetInfo info = new TargetInfo();
     private final Diagnostics diagnostics;
     private volatile boolean open = true;
-    private Sampler sampler;
+    private Collector sampler;
     private long finishedSamplersCpu;
 
     private AgentSession(AgentArgs args, SocketChannel channel) throws IOException {
@@ -118,12 +118,12 @@ final class AgentSession implements Runnable {
         if (sampler != null) {
             throw new IllegalStateException("a " + sampler.kind() + " profile is already being collected");
         }
-        Recipe recipe = Recipes.named(words.get(0));
-        SamplingOptions options = SamplingOptions.parse(words.subList(1, words.size()));
-        Sampler s = new Sampler(recipe, options);
+        ProfileKind kind = Recipes.named(words.get(0));
+        SamplingOptions options = SamplingOptions.parse(kind.defaults(), words.subList(1, words.size()));
+        Collector s = kind.collector(options);
         s.start();
         sampler = s;
-        return ok("started " + recipe.kind() + " " + options.describe());
+        return ok("started " + kind.kind() + " " + s.settings());
     }
 
     /** CPU used by this session's threads: the channel, and every sampler so far. */
@@ -144,7 +144,7 @@ final class AgentSession implements Runnable {
         if (sampler == null) {
             throw new IllegalStateException("no profile is being collected");
         }
-        Sampler s = sampler;
+        Collector s = sampler;
         sampler = null;
         byte[] profile = s.stop();
         finishedSamplersCpu += s.cpuNanos();

@@ -47,11 +47,14 @@ public final class JfrStacks {
         return lambda < 0 ? name : name.substring(0, lambda + "$$Lambda".length());
     }
 
-    /** True for the agent's own threads, which no profile should show: they are profcon's cost, not the target's. */
+    /**
+     * True for the agent's own threads and JFR's ("JFR Periodic Tasks", "JFR Recorder Thread"...),
+     * which no profile should show: they are the profiler's cost, not the target's.
+     */
     public static boolean isProfconThread(RecordedEvent event, String field) {
         RecordedThread thread = event.hasField(field) ? (RecordedThread) event.getValue(field) : event.getThread();
         String name = thread == null ? null : thread.getJavaName();
-        return name != null && name.startsWith("profcon-");
+        return name != null && (name.startsWith("profcon-") || name.startsWith("JFR "));
     }
 
     /** Label pairs naming a thread: its name, its pool, and whether it is virtual. */

@@ -8,23 +8,19 @@ import jdk.jfr.consumer.RecordedEvent;
  * and how each event becomes a sample. The same recipe serves a live recording in the target
  * and a .jfr file read by the console, so both give the same profile.
  */
-public interface Recipe {
+public interface Recipe extends ProfileKind {
     /** An event to enable, with its period or threshold (null when the event has none). */
     record EventSetting(String name, java.time.Duration period, java.time.Duration threshold, boolean stackTrace) {
     }
 
-    /** The profile kind's name, as typed after {@code profile}. */
-    String kind();
-
     /** The events this kind needs, and nothing else. */
     List<EventSetting> events(SamplingOptions options);
-
-    /** An empty profile with this kind's sample types. */
-    StackProfile newProfile(SamplingOptions options);
 
     /** Adds one event to the profile; events of other types are ignored. */
     void accept(RecordedEvent event, StackProfile profile);
 
-    /** What the profile cannot see, said when it comes back empty or in help. */
-    String blindSpots();
+    @Override
+    default Collector collector(SamplingOptions options) {
+        return new Sampler(this, options);
+    }
 }

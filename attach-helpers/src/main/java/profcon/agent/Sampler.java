@@ -14,7 +14,7 @@ import jdk.jfr.consumer.RecordingStream;
  * <p>The stream runs on one named thread ({@code profcon-sampler}) started by {@link #start}
  * and joined by {@link #stop}. It stops by itself after the options' maximum duration.
  */
-final class Sampler {
+final class Sampler implements Collector {
     private static final long NANOS_PER_MS = 1_000_000L;
     private final Recipe recipe;
     private final SamplingOptions options;
@@ -32,9 +32,11 @@ final class Sampler {
         this.recipe = recipe;
         this.options = options;
         this.profile = recipe.newProfile(options);
+        this.profile.comment("profcon: collected live with " + recipe.settings(options));
     }
 
-    void start() {
+    @Override
+    public void start() {
         stream = new RecordingStream();
         stream.setOrdered(false);
         stream.setReuse(true);
@@ -70,7 +72,8 @@ final class Sampler {
     }
 
     /** CPU time this sampler's thread used: the agent's share of the profiling cost (JFR's own threads aside). */
-    long cpuNanos() {
+    @Override
+    public long cpuNanos() {
         long live = thread.isAlive() ? ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId()) : -1;
         return Math.max(live, cpuNanos);
     }
@@ -84,21 +87,30 @@ final class Sampler {
         }
     }
 
-    String kind() {
+    @Override
+    public String settings() {
+        return recipe.settings(options);
+    }
+
+    @Override
+    public String kind() {
         return recipe.kind();
     }
 
-    long events() {
+    @Override
+    public long events() {
         return profile.events();
     }
 
-    Duration elapsed() {
+    @Override
+    public Duration elapsed() {
         long end = stopNanos != 0 ? stopNanos : System.nanoTime();
         return Duration.ofNanos(end - startNanos);
     }
 
     /** Stops the stream once the events recorded so far have been delivered, and returns the profile. */
-    byte[] stop() throws InterruptedException {
+    @Override
+    public byte[] stop() throws InterruptedException {
         if (stopNanos == 0) {
             stopNanos = System.nanoTime();
             drainAndClose();
@@ -111,12 +123,14 @@ final class Sampler {
     }
 
     /** The profile collected so far; collection goes on. */
-    byte[] snapshot() {
+    @Override
+    public byte[] snapshot() {
         return profile.encode(startEpochNanos, elapsed().toNanos());
     }
 
     /** Stops without waiting for pending events (the console is gone; nobody will read them). */
-    void abort() throws InterruptedException {
+    @Override
+    public void abort() throws InterruptedException {
         if (stopNanos == 0) {
             stopNanos = System.nanoTime();
         }
@@ -124,7 +138,8 @@ final class Sampler {
         thread.join(5_000);
     }
 
-    Thread thread() {
+    @Override
+    public Thread thread() {
         return thread;
     }
 

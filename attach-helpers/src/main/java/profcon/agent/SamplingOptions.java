@@ -22,7 +22,12 @@ public record SamplingOptions(Duration period, Duration threshold, Duration maxD
 
     /** Parses {@code period=10ms threshold=0ms max=60s maxsamples=200000}; unknown keys are errors. */
     public static SamplingOptions parse(Iterable<String> words) {
-        SamplingOptions o = defaults();
+        return parse(defaults(), words);
+    }
+
+    /** Parses words over a profile kind's own defaults (wall samples every 50 ms, lock has its threshold). */
+    public static SamplingOptions parse(SamplingOptions base, Iterable<String> words) {
+        SamplingOptions o = base;
         for (String word : words) {
             int eq = word.indexOf('=');
             if (eq <= 0) {

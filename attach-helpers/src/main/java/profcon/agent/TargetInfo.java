@@ -9,7 +9,7 @@ import java.util.StringJoiner;
 /** What the console's {@code info} shows about the target, read without stopping it. */
 final class TargetInfo {
     /** {@code key=value} lines: the target, its threads and GC, and the agent's own cost so far. */
-    String describe(Sampler sampler, long agentCpuNanos) {
+    String describe(Collector sampler, long agentCpuNanos) {
         RuntimeMXBean rt = ManagementFactory.getRuntimeMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         StringJoiner lines = new StringJoiner("\n");
@@ -30,6 +30,10 @@ final class TargetInfo {
         lines.add("agent_version=" + ProfconAgent.VERSION);
         lines.add("agent_cpu_ns=" + agentCpuNanos);
         lines.add("profiling=" + (sampler == null ? "none" : sampler.kind()));
+        if (sampler != null) {
+            lines.add("profiling_settings=" + sampler.settings());
+            lines.add("profiling_events=" + sampler.events());
+        }
         return lines.toString();
     }
 

@@ -12,4 +12,9 @@ public interface Command {
      * it had collected.
      */
     void run(Session session, List<String> args) throws Exception;
+
+    /** A command whose {@code help COMMAND} says more than its spec (e.g. the profile kinds' blind spots). */
+    interface MoreHelp {
+        void moreHelp(java.io.PrintWriter out);
+    }
 }

@@ -10,7 +10,7 @@ import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import profcon.agent.Recipe;
+import profcon.agent.ProfileKind;
 import profcon.agent.Recipes;
 import profcon.model.Function;
 import profcon.model.Sample;
@@ -52,7 +52,7 @@ final class ConsoleCompleter implements Completer {
             case FILE -> files.complete(reader, line, candidates);
             case PROFILE_KIND -> {
                 if (line.wordIndex() == 1) {
-                    Recipes.all().stream().map(Recipe::kind).forEach(k -> candidates.add(new Candidate(k)));
+                    Recipes.all().stream().map(ProfileKind::kind).forEach(k -> candidates.add(new Candidate(k)));
                 }
             }
             case COMMAND -> registry.words().forEach(w -> candidates.add(new Candidate(w)));

@@ -32,7 +32,7 @@ import profcon.model.Profile;
 public final class Main implements Callable<Integer> {
     public static final String VERSION = "0.1.0";
 
-    @Parameters(arity = "0..1", paramLabel = "PID|FILE", description = "a JVM's pid, or a saved profile (.pb.gz)")
+    @Parameters(arity = "0..1", paramLabel = "PID|FILE", description = "a JVM's pid, a saved profile (.pb.gz), or a JFR recording (.jfr)")
     String target;
 
     @Option(names = {"-c", "--commands"}, paramLabel = "CMDS", description = "run these commands (separated by ';') and exit")
@@ -116,8 +116,11 @@ public final class Main implements Callable<Integer> {
                 DemoTarget.Started started = DemoTarget.start();
                 attach(session, started.pid(), started.process());
             } else if (target != null && ProfileFiles.looksLikeFile(target)) {
-                Profile p = ProfileFiles.read(Path.of(target));
-                session.current(new LoadedProfile(p, target, false));
+                ProfileFiles.Opened opened = ProfileFiles.open(Path.of(target), null);
+                session.current(new LoadedProfile(opened.profile(), target, false));
+                if (!opened.note().isEmpty()) {
+                    session.status(opened.note());
+                }
             } else if (target != null) {
                 attach(session, Long.parseLong(target), null);
             } else if (!scripted) {

@@ -1,17 +1,54 @@
 package profcon.console;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import profcon.model.Profile;
 import profcon.pprof.PprofReader;
 
-/** Opens a profile file by its content: pprof protobuf, gzipped or plain. */
+/** Opens a profile file by its content: pprof protobuf (gzipped or plain), or a JFR recording. */
 public final class ProfileFiles {
+    private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
+
     private ProfileFiles() {
+    }
+
+    /** A profile opened from a file, with what the console should say about it (empty when nothing). */
+    public record Opened(Profile profile, String note) {
     }
 
     public static Profile read(Path file) throws IOException {
         return PprofReader.read(file);
+    }
+
+    /** Opens a pprof file, or a .jfr recording as profile {@code kind} (null: the file's main kind). */
+    public static Opened open(Path file, String kind) throws IOException, CommandException {
+        if (isJfr(file)) {
+            JfrRecording recording = JfrRecording.read(file);
+            JfrRecording.Kind chosen = recording.choose(kind);
+            String note = recording.holds() + "; showing " + chosen.kind();
+            if (recording.kinds().size() > 1) {
+                note += "; 'load " + file + " " + recording.kinds().stream().map(JfrRecording.Kind::kind)
+                        .filter(k -> !k.equals(chosen.kind())).findFirst().orElse("") + "' for another";
+            }
+            return new Opened(chosen.profile(), note);
+        }
+        if (kind != null) {
+            throw new CommandException(file + " is a pprof profile: it holds one kind; 'load " + file + "' opens it");
+        }
+        return new Opened(read(file), "");
+    }
+
+    /** True when the file starts with JFR's magic bytes, whatever its name. */
+    static boolean isJfr(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(4), JFR_MAGIC);
+        }
     }
 
     /** True when {@code word} names an existing file rather than a pid. */

@@ -9,7 +9,8 @@ import java.util.concurrent.SynchronousQueue;
  * consumer, so adding producers only adds threads parked in {@code put}.
  *
  * <p>Options: {@code --producers=8}, {@code --queue=sync|array} ({@code SynchronousQueue} or an
- * {@code ArrayBlockingQueue} of one), {@code --consume-ms=5} per item in the consumer.
+ * {@code ArrayBlockingQueue} of one), {@code --consume-ms=5} per item in the consumer,
+ * {@code --virtual} (JDK 21+) to run the producers as virtual threads.
  */
 public final class ThroughputWall {
     private ThroughputWall() {
@@ -24,13 +25,17 @@ public final class ThroughputWall {
         // Fair queues serve producers in arrival order. An unfair SynchronousQueue is a stack: the
         // latest producer is served first and the others park for good, so their waits never end
         // and JFR, which records a park when it ends, would show almost nothing.
+        boolean virtual = args.flag("virtual");
+        if (virtual) {
+            Threads.requireVirtual();
+        }
         BlockingQueue<Item> queue = args.choice("queue", "sync", "array").equals("sync")
                 ? new SynchronousQueue<>(true)
                 : new ArrayBlockingQueue<>(1, true);
         Consumer consumer = new Consumer(queue, args.integer("consume-ms", 5));
         Threads.start("consumer", consumer);
         for (int i = 1; i <= producers; i++) {
-            Threads.start("producer-" + i, new Producer(queue, i));
+            Threads.start("producer-" + i, new Producer(queue, i), virtual);
         }
     }
 

@@ -34,6 +34,9 @@ public final class HelpCommand implements Command {
         Command c = registry.get().find(args.get(0))
                 .orElseThrow(() -> new CommandException("no command '" + args.get(0) + "'; type 'help' for the list"));
         detail(c.spec(), out);
+        if (c instanceof Command.MoreHelp more) {
+            more.moreHelp(out);
+        }
     }
 
     private void overview(PrintWriter out) {

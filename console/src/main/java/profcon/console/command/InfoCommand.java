@@ -46,6 +46,9 @@ public final class InfoCommand implements Command {
                 Long.parseLong(i.getOrDefault("heap_used", "0")) >> 20, Long.parseLong(i.getOrDefault("heap_max", "0")) >> 20);
         out.println("  agent:    profcon " + i.get("agent_version") + ", profiling " + i.get("profiling")
                 + ", CPU used by its threads so far " + Long.parseLong(i.getOrDefault("agent_cpu_ns", "0")) / 1_000_000 + " ms");
+        if (i.containsKey("profiling_settings")) {
+            out.println("  settings: " + i.get("profiling_settings") + "; " + i.get("profiling_events") + " events so far");
+        }
     }
 
     private static void profile(LoadedProfile lp, PrintWriter out) {

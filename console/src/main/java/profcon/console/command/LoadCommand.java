@@ -11,13 +11,16 @@ import profcon.console.ProfileFiles;
 import profcon.console.Session;
 import profcon.model.Profile;
 
-/** {@code load FILE}: makes a saved profile (pprof protobuf, gzipped or not) the current one. */
+/**
+ * {@code load FILE [KIND]}: makes a saved profile (pprof protobuf, gzipped or not) the current
+ * one, or a JFR recording read as the profile KIND (default: cpu when it has execution samples).
+ */
 public final class LoadCommand implements Command {
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("load", List.of("open"), "load FILE",
-                "open a saved profile (.pb.gz, .pb) as the current profile", Completion.FILE,
-                List.of("load cpu.pb.gz"));
+        return new CommandSpec("load", List.of("open"), "load FILE [KIND]",
+                "open a saved profile (.pb.gz, .pb), or a JFR recording (.jfr) as profile KIND", Completion.FILE,
+                List.of("load cpu.pb.gz", "load recording.jfr", "load recording.jfr lock"));
     }
 
     @Override
@@ -26,11 +29,15 @@ public final class LoadCommand implements Command {
             throw new CommandException("usage: " + spec().usage());
         }
         LoadedProfile previous = session.current();
-        Profile profile = ProfileFiles.read(Path.of(args.get(0)));
+        ProfileFiles.Opened opened = ProfileFiles.open(Path.of(args.get(0)), args.size() > 1 ? args.get(1) : null);
+        Profile profile = opened.profile();
         if (previous != null && previous.unsaved()) {
             session.status("note: the unsaved " + previous.source() + " was replaced");
         }
         session.current(new LoadedProfile(profile, args.get(0), false));
+        if (!opened.note().isEmpty()) {
+            session.status(opened.note());
+        }
         session.status(String.format(java.util.Locale.ROOT, "loaded %s: %,d samples, sample types %s",
                 args.get(0), profile.samples().size(), profile.sampleTypes()));
     }

@@ -3,7 +3,7 @@ package profcon.console.command;
 import java.time.Duration;
 import java.util.List;
 import profcon.agent.Durations;
-import profcon.agent.Recipe;
+import profcon.agent.ProfileKind;
 import profcon.agent.Recipes;
 import profcon.agent.Wire;
 import profcon.attach.AgentClient;
@@ -22,16 +22,26 @@ import profcon.pprof.PprofReader;
  * progress, and makes it the current profile. Ctrl-C stops early and keeps what was collected;
  * a snapshot pulled every few seconds keeps the data if the target dies mid-profile.
  */
-public final class ProfileCommand implements Command {
+public final class ProfileCommand implements Command, Command.MoreHelp {
     private static final Duration MAX = Duration.ofHours(24);
     private static final long PROGRESS_EVERY_MS = 1_000;
     private static final long SNAPSHOT_EVERY_MS = 5_000;
 
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("profile", List.of(), "profile KIND DURATION [period=10ms]",
+        return new CommandSpec("profile", List.of(), "profile KIND DURATION [period=10ms] [threshold=0ms]",
                 "collect a profile from the target (kinds: " + Recipes.names() + ")", Completion.PROFILE_KIND,
-                List.of("profile cpu 10s", "profile cpu 30s period=20ms"));
+                List.of("profile cpu 10s", "profile cpu 30s period=20ms", "profile lock 5s",
+                        "profile block 5s threshold=1ms", "profile wall 5s period=100ms"));
+    }
+
+    @Override
+    public void moreHelp(java.io.PrintWriter out) {
+        out.println("kinds, their settings, and what each cannot see:");
+        for (ProfileKind k : Recipes.all()) {
+            out.println("  " + k.kind() + " (" + k.settings(k.defaults()) + ")");
+            out.println("      " + k.blindSpots());
+        }
     }
 
     @Override
@@ -40,13 +50,13 @@ public final class ProfileCommand implements Command {
         if (args.size() < 2) {
             throw new CommandException("usage: " + spec().usage() + " (kinds: " + Recipes.names() + ")");
         }
-        Recipe recipe = recipe(args.get(0));
+        ProfileKind recipe = recipe(args.get(0));
         Duration duration = duration(args.get(1));
         String options = String.join(" ", args.subList(2, args.size()));
-        client.call(("start " + recipe.kind() + " max=" + Durations.format(duration.plusSeconds(60)) + " " + options)
-                .trim());
+        String started = client.call(("start " + recipe.kind() + " max=" + Durations.format(duration.plusSeconds(60))
+                + " " + options).trim()).message();
         Collection collection = collect(session, client, duration);
-        keep(session, recipe, collection);
+        keep(session, recipe, collection, started.replaceFirst("^started \\S+ ?", ""));
     }
 
     /** What came back: the profile bytes, and how the collection ended. */
@@ -88,14 +98,14 @@ public final class ProfileCommand implements Command {
         return new Collection(reply.payload(), reply.message(), "", false);
     }
 
-    private static void keep(Session session, Recipe recipe, Collection c) throws Exception {
+    private static void keep(Session session, ProfileKind recipe, Collection c, String settings) throws Exception {
         Profile profile = PprofReader.parse(c.profile(), "the " + recipe.kind() + " profile from the agent");
         session.current(new LoadedProfile(profile, "live " + recipe.kind() + " profile of "
                 + (session.target() == null ? "the exited target" : "pid " + session.target().pid()), true));
         if (!c.ending().isEmpty()) {
             session.status(c.ending());
         }
-        session.status(ProfileSummary.describe(profile, recipe));
+        session.status(ProfileSummary.describe(profile, recipe, settings));
         if (c.failed()) {
             throw new CommandException("profile incomplete: the target is gone; 'save FILE' keeps what was collected");
         }
@@ -113,7 +123,7 @@ public final class ProfileCommand implements Command {
                 elapsed, Math.max(0, total.toSeconds() - elapsed), events);
     }
 
-    private static Recipe recipe(String kind) throws CommandException {
+    private static ProfileKind recipe(String kind) throws CommandException {
         try {
             return Recipes.named(kind);
         } catch (IllegalArgumentException e) {

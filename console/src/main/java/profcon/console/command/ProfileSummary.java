@@ -1,21 +1,64 @@
 package profcon.console.command;
 
 import java.util.Locale;
-import profcon.agent.Recipe;
+import profcon.agent.ProfileKind;
 import profcon.model.Profile;
 
-/** The one line said after a profile is collected, and the reason when it is empty. */
+/**
+ * The one line said after a profile is collected, and, when it is empty, why: the threshold and
+ * window in force and what the kind cannot see, never a silent empty table.
+ */
 final class ProfileSummary {
+    private static final double SHORT_WINDOW_S = 2.0;
+
     private ProfileSummary() {
     }
 
-    static String describe(Profile p, Recipe recipe) {
+    /** {@code settings} is what the agent said it started with ("threshold=0s"), possibly empty. */
+    static String describe(Profile p, ProfileKind kind, String settings) {
         double seconds = p.durationNanos() / 1e9;
         if (p.samples().isEmpty()) {
-            return String.format(Locale.ROOT, "the %s profile is empty: no events in %.1f s. %s", recipe.kind(),
-                    seconds, recipe.blindSpots());
+            return empty(kind, settings, seconds);
         }
-        return String.format(Locale.ROOT, "collected a %s profile: %.1f s, %,d %s in %,d distinct stacks",
-                recipe.kind(), seconds, p.total(0), p.sampleTypes().get(0).type(), p.samples().size());
+        return String.format(Locale.ROOT, "collected a %s profile: %.1f s, %,d %s in %,d distinct stacks%s%s",
+                kind.kind(), seconds, p.total(0), p.sampleTypes().get(0).type(), p.samples().size(), delay(p, seconds),
+                settings.isEmpty() ? "" : " (" + settings + ")");
+    }
+
+    /** For wait profiles, the delay as threads waiting per second of wall time: the figure that compares across windows. */
+    private static String delay(Profile p, double seconds) {
+        int index = p.sampleTypeIndex("delay");
+        if (index < 0 || seconds <= 0) {
+            return "";
+        }
+        double waited = p.total(index) / 1e9;
+        return String.format(Locale.ROOT, "; %.1f s waited, %.2f s per second of wall time", waited, waited / seconds);
+    }
+
+    private static String empty(ProfileKind kind, String settings, double seconds) {
+        StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
+                "the %s profile is empty: no events in %.1f s", kind.kind(), seconds));
+        if (!settings.isEmpty()) {
+            why.append(" with ").append(settings);
+        }
+        why.append('.');
+        String threshold = setting(settings, "threshold");
+        if (threshold != null && !threshold.equals("0s")) {
+            why.append(" Waits shorter than ").append(threshold).append(" are not recorded: try threshold=0ms.");
+        }
+        if (seconds < SHORT_WINDOW_S) {
+            why.append(" The window was short: waits that had not ended when it closed are not counted.");
+        }
+        why.append(' ').append(kind.blindSpots());
+        return why.toString();
+    }
+
+    private static String setting(String settings, String key) {
+        for (String word : settings.split(" ")) {
+            if (word.startsWith(key + "=")) {
+                return word.substring(key.length() + 1);
+            }
+        }
+        return null;
     }
 }
