@@ -11,6 +11,7 @@ import java.util.Optional;
 import profcon.attach.TargetGoneException;
 import profcon.pprof.ProfileFormatException;
 import profcon.report.ReportException;
+import profcon.report.Reports;
 
 /**
  * Runs one line against the registry: settings ({@code name=value}, {@code :}), commands
@@ -104,7 +105,13 @@ public final class Dispatcher {
             if (eq <= 0) {
                 throw new CommandException("expected name=value, got '" + word + "'");
             }
-            session.settings(session.settings().set(word.substring(0, eq), word.substring(eq + 1)));
+            String name = word.substring(0, eq);
+            String value = word.substring(eq + 1);
+            if (name.equals("sample_index") && session.current() != null) {
+                // Settings alone cannot check this: only the profile knows its sample types.
+                value = Reports.sampleIndexName(session.current().profile(), value);
+            }
+            session.settings(session.settings().set(name, value));
         }
     }
 

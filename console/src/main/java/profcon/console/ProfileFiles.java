@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import profcon.model.Profile;
 import profcon.pprof.PprofReader;
+import profcon.pprof.ProfileFormatException;
+import profcon.report.ProfileOps;
+import profcon.report.ReportException;
 
 /** Opens a profile file by its content: pprof protobuf (gzipped or plain), or a JFR recording. */
 public final class ProfileFiles {
@@ -19,8 +22,14 @@ public final class ProfileFiles {
     public record Opened(Profile profile, String note) {
     }
 
+    /** Reads a pprof file and, as pprof does on load, drops the frames its drop_frames/keep_frames name. */
     public static Profile read(Path file) throws IOException {
-        return PprofReader.read(file);
+        Profile p = PprofReader.read(file);
+        try {
+            return ProfileOps.removeUninteresting(p);
+        } catch (ReportException e) {
+            throw new ProfileFormatException(file + ": " + e.getMessage());
+        }
     }
 
     /** Opens a pprof file, or a .jfr recording as profile {@code kind} (null: the file's main kind). */

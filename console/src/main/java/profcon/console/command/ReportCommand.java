@@ -29,7 +29,8 @@ public final class ReportCommand implements Command {
         boolean json = session.json() || args.contains("--json");
         List<String> rest = args.stream().filter(a -> !a.equals("--json")).toList();
         if (!json) {
-            Reports.run(report.name(), rest, session.requireProfile().profile(), session.settings(), session.out());
+            Reports.run(report.name(), rest, session.requireProfile().profile(), session.settings(), session.out(),
+                    session.err());
         } else if (report.name().equals("top")) {
             session.out().println(TopRows.json(TopRows.of(session.requireProfile().profile(), session.settings(), rest)));
         } else {
