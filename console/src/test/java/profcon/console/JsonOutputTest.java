@@ -19,10 +19,29 @@ class JsonOutputTest {
     }
 
     @Test
+    void tagsAsJsonSumTheSampleValuesPerLabel() throws Exception {
+        String file = GoPprofAgreementTest.fixture("demo-cpu.pb.gz").toString();
+        ConsoleRun run = ConsoleRun.of("--json", file, "-c", "tags");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // worker-1 carries 940ms of the fixture's 2220ms, as the text tags report shows.
+        assertThat(run.out()).startsWith("{\"report\":\"tags\",\"sample_type\":\"cpu\"")
+                .contains("\"thread\":{\"worker-1\":940000000,").contains("\"pool\":{\"worker\":2220000000}");
+    }
+
+    @Test
+    void tracesAsJsonListEverySampleLeafFirst() throws Exception {
+        String file = GoPprofAgreementTest.fixture("demo-cpu.pb.gz").toString();
+        ConsoleRun run = ConsoleRun.of(file, "-c", "traces --json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"stack\":[\"profcon.demo.Demo.hotLoop\",\"profcon.demo.Demo.workForever\"");
+        assertThat(run.out().split("\"value\":", -1)).hasSize(7); // the fixture's 6 samples
+    }
+
+    @Test
     void aReportWithoutJsonFormSaysSo() throws Exception {
         String file = GoPprofAgreementTest.fixture("demo-cpu.pb.gz").toString();
-        ConsoleRun run = ConsoleRun.of("--json", file, "-c", "traces");
+        ConsoleRun run = ConsoleRun.of("--json", file, "-c", "peek hotLoop");
         assertThat(run.exitCode()).isEqualTo(ExitCode.COMMAND_FAILED);
-        assertThat(run.err()).contains("--json: only top has a JSON form");
+        assertThat(run.err()).contains("--json: top, traces and tags have a JSON form");
     }
 }

@@ -7,7 +7,7 @@ import profcon.console.Completion;
 import profcon.console.Session;
 import profcon.console.CommandException;
 import profcon.report.ReportSpec;
-import profcon.report.TopRows;
+import profcon.report.JsonReports;
 import profcon.report.Reports;
 
 /** A pprof report (top, peek, traces...) over the current profile, as the report engine defines it. */
@@ -31,10 +31,11 @@ public final class ReportCommand implements Command {
         if (!json) {
             Reports.run(report.name(), rest, session.requireProfile().profile(), session.settings(), session.out(),
                     session.err());
-        } else if (report.name().equals("top")) {
-            session.out().println(TopRows.json(TopRows.of(session.requireProfile().profile(), session.settings(), rest)));
+        } else if (JsonReports.supports(report.name())) {
+            JsonReports.write(report.name(), rest, session.requireProfile().profile(), session.settings(), session.out());
         } else {
-            throw new CommandException("--json: only top has a JSON form so far; run " + report.name() + " without it");
+            throw new CommandException("--json: top, traces and tags have a JSON form; run " + report.name()
+                    + " without it");
         }
     }
 }
