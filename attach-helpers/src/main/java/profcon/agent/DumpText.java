@@ -8,7 +8,8 @@ import java.util.List;
  * Writes a thread dump in profcon's line format (read back by {@code profcon.threads.ThreadDumpCodec}):
  * a header of {@code key<TAB>value} lines, then per thread a {@code T} line followed by its
  * {@code F} (frame), {@code M} (locked monitor) and {@code S} (owned synchronizer) lines, then
- * {@code D} (deadlock cycle) and {@code N} (note) lines. Tabs, newlines and backslashes in
+ * {@code D} (deadlock cycle) and {@code N} (note) lines, and optionally a {@code J} line followed by
+ * the JDK's JSON thread dump to the end. Tabs, newlines and backslashes in
  * values are escaped, so thread names cannot break the format.
  */
 final class DumpText {
@@ -55,6 +56,15 @@ final class DumpText {
 
     DumpText note(String text) {
         return line("N", text);
+    }
+
+    /** The text, a {@code J} line, then the JDK's JSON dump as is (the console merges it). */
+    byte[] json(byte[] json) {
+        out.append("J\n");
+        byte[] text = toBytes();
+        byte[] all = java.util.Arrays.copyOf(text, text.length + json.length);
+        System.arraycopy(json, 0, all, text.length, json.length);
+        return all;
     }
 
     byte[] toBytes() {

@@ -35,8 +35,9 @@ final class HeapOperations {
             probe.close();
         }
         long call = System.nanoTime() - start;
-        model.observed(PauseModel.Kind.HEAPDUMP, heap, call);
-        return "file=" + file + " live=" + liveOnly + " call_ns=" + call + " stall_ns=" + probe.stop();
+        long stall = probe.stop();
+        model.observed(PauseModel.Kind.HEAPDUMP, heap, stall);
+        return "file=" + file + " live=" + liveOnly + " call_ns=" + call + " stall_ns=" + stall;
     }
 
     /** The histogram text, and {@code call_ns=... stall_ns=...} as the message. */
@@ -57,8 +58,9 @@ final class HeapOperations {
             probe.close();
         }
         long call = System.nanoTime() - start;
-        model.observed(PauseModel.Kind.HISTOGRAM, heap, call);
-        return new Wire.Reply(Wire.OK, "live=" + !all + " call_ns=" + call + " stall_ns=" + probe.stop(),
+        long stall = probe.stop();
+        model.observed(PauseModel.Kind.HISTOGRAM, heap, stall);
+        return new Wire.Reply(Wire.OK, "live=" + !all + " call_ns=" + call + " stall_ns=" + stall,
                 text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the agent's thread dump line format (see the agent's {@code DumpText}) into a {@link ThreadDump}. */
+/**
+ * Reads the agent's thread dump line format (see the agent's {@code DumpText}) into a {@link ThreadDump};
+ * a JDK JSON dump after a {@code J} line is merged in (stacks, virtual threads).
+ */
 public final class ThreadDumpCodec {
     public static final String MAGIC = "# profcon thread dump v1";
 
@@ -22,9 +25,14 @@ public final class ThreadDumpCodec {
         List<DumpedThread> threads = new ArrayList<>();
         List<List<Long>> deadlocks = new ArrayList<>();
         Builder current = null;
+        String json = null;
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isEmpty()) {
                 continue;
+            }
+            if (lines[i].equals("J")) {
+                json = String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, lines.length));
+                break;
             }
             String[] f = fields(lines[i]);
             try {
@@ -49,6 +57,14 @@ public final class ThreadDumpCodec {
         }
         if (current != null) {
             threads.add(current.build());
+        }
+        if (json != null) {
+            try {
+                threads = JsonThreads.merge(threads, json);
+            } catch (RuntimeException e) {
+                throw new ThreadDumpFormatException("reading " + source + ": the JDK's JSON thread dump is malformed ("
+                        + e.getMessage() + ")");
+            }
         }
         return new ThreadDump(header, threads, deadlocks);
     }
