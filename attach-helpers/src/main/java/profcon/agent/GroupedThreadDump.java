@@ -37,6 +37,7 @@ final class GroupedThreadDump {
         Map<Long, ThreadRecord> threads;
         String method;
         byte[] json = null;
+        long stall;
         try {
             if (JsonThreadDump.available()) {
                 threads = states();
@@ -49,10 +50,9 @@ final class GroupedThreadDump {
                         + "no global dump)";
             }
         } finally {
-            probe.close();
+            stall = probe.stop();
         }
         long took = System.nanoTime() - start;
-        long stall = probe.stop();
         return ThreadDumps.text("grouped", method, threads, took, stall, -1, mx, json);
     }
 

@@ -38,5 +38,4 @@ final class ThreadRecords {
     static String lockText(LockInfo lock) {
         return lock.getClassName() + "@" + Integer.toHexString(lock.getIdentityHashCode());
     }
-
 }
