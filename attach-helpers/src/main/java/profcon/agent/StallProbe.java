@@ -49,4 +49,5 @@ final class StallProbe {
             Thread.currentThread().interrupt();
         }
         return Math.max(0, longestNs);
-    }}
+    }
+}
