@@ -23,7 +23,7 @@ final class ThreadDumps {
             }
         }
         List<long[]> deadlocks = DeadlockFinder.find(threads, mx);
-        DumpText out = new DumpText()
+        DumpText out = new DumpText(threads.size())
                 .header("view", view)
                 .header("method", method)
                 .header("jdk", System.getProperty("java.runtime.version", System.getProperty("java.version")))

@@ -107,20 +107,29 @@ public final class ThreadDumpCodec {
         return b.toString();
     }
 
-    /** A thread being read: its T line, then its frames and locks. */
+    /** A thread being read: its T line (checked as soon as it is read), then its frames and locks. */
     private static final class Builder {
         final String[] t;
+        final long tid;
+        final long carrier;
+        final long owner;
         final List<Frame> frames = new ArrayList<>();
         final List<DumpedThread.LockedMonitor> monitors = new ArrayList<>();
         final List<String> synchronizers = new ArrayList<>();
 
         Builder(String[] t) {
+            if (t.length < 9) {
+                throw new IllegalArgumentException("a thread line has 9 fields, this one " + t.length);
+            }
             this.t = t;
+            this.tid = Long.parseLong(t[1]);
+            this.carrier = Long.parseLong(t[5]);
+            this.owner = Long.parseLong(t[7]);
         }
 
         DumpedThread build() {
-            return new DumpedThread(Long.parseLong(t[1]), t[2], t[3], t[4].contains("v"), t[4].contains("d"),
-                    Long.parseLong(t[5]), t[6], Long.parseLong(t[7]), t[8], frames, monitors, synchronizers);
+            return new DumpedThread(tid, t[2], t[3], t[4].contains("v"), t[4].contains("d"), carrier, t[6], owner, t[8],
+                    frames, monitors, synchronizers);
         }
     }
 }
