@@ -96,6 +96,9 @@ final class AgentSession implements Runnable {
                 case "snapshot" -> snapshot();
                 case "detach" -> {
                     open = false;
+                    // Cleared before the reply: a console attaching right after this one's detach must
+                    // not find the session still marked active while this thread winds down.
+                    System.clearProperty(ProfconAgent.SESSION_PROPERTY);
                     yield ok("detached");
                 }
                 default -> error("unknown request '" + words.get(0) + "'");

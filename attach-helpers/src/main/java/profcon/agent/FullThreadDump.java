@@ -36,14 +36,11 @@ final class FullThreadDump {
         }
         model.observed(PauseModel.Kind.FULL, infos.length, call);
         String method = "ThreadMXBean.dumpAllThreads(true, true): one global safepoint";
+        byte[] json = null;
         if (JsonThreadDump.available()) {
-            for (ThreadRecord t : JsonThreadDump.take(dir).values()) {
-                if (t.virtual) {
-                    threads.put(t.tid, t);
-                }
-            }
+            json = JsonThreadDump.takeBytes(dir);
             method += "; virtual threads from dumpThreads(JSON) after it";
         }
-        return ThreadDumps.text("full", method, threads, System.nanoTime() - start, stall, call, mx);
+        return ThreadDumps.text("full", method, threads, System.nanoTime() - start, stall, call, mx, json);
     }
 }

@@ -36,9 +36,12 @@ final class GroupedThreadDump {
         long start = System.nanoTime();
         Map<Long, ThreadRecord> threads;
         String method;
+        byte[] json = null;
+        long stall;
         try {
             if (JsonThreadDump.available()) {
-                threads = viaJson();
+                threads = states();
+                json = JsonThreadDump.takeBytes(dir);
                 method = "HotSpotDiagnosticMXBean.dumpThreads(JSON) for stacks (per-thread handshakes, no global "
                         + "safepoint) + getThreadInfo(ids, 0) for states (no safepoint)";
             } else {
@@ -47,27 +50,18 @@ final class GroupedThreadDump {
                         + "no global dump)";
             }
         } finally {
-            probe.close();
+            stall = probe.stop();
         }
         long took = System.nanoTime() - start;
-        long stall = probe.stop();
-        return ThreadDumps.text("grouped", method, threads, took, stall, -1, mx);
+        return ThreadDumps.text("grouped", method, threads, took, stall, -1, mx, json);
     }
 
-    private Map<Long, ThreadRecord> viaJson() throws IOException {
-        Map<Long, ThreadInfo> states = new LinkedHashMap<>();
-        long[] ids = mx.getAllThreadIds();
-        for (ThreadInfo info : mx.getThreadInfo(ids, 0)) {
+    /** Platform threads' states and locks, no stacks: {@code getThreadInfo(ids, 0)} takes no safepoint. */
+    private Map<Long, ThreadRecord> states() {
+        Map<Long, ThreadRecord> threads = new LinkedHashMap<>();
+        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds(), 0)) {
             if (info != null) {
-                states.put(info.getThreadId(), info);
-            }
-        }
-        Map<Long, ThreadRecord> threads = JsonThreadDump.take(dir);
-        for (ThreadRecord t : threads.values()) {
-            ThreadInfo info = states.get(t.tid);
-            if (info != null && !t.virtual) {
-                t.daemon = info.isDaemon();
-                ThreadRecords.state(t, info);
+                threads.put(info.getThreadId(), ThreadRecords.from(info));
             }
         }
         return threads;

@@ -28,15 +28,16 @@ final class HeapOperations {
         long heap = used();
         StallProbe probe = StallProbe.start();
         long start = System.nanoTime();
+        long stall;
         try {
             ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
                     .dumpHeap(file.toString(), liveOnly);
         } finally {
-            probe.close();
+            stall = probe.stop();
         }
         long call = System.nanoTime() - start;
-        model.observed(PauseModel.Kind.HEAPDUMP, heap, call);
-        return "file=" + file + " live=" + liveOnly + " call_ns=" + call + " stall_ns=" + probe.stop();
+        model.observed(PauseModel.Kind.HEAPDUMP, heap, stall);
+        return "file=" + file + " live=" + liveOnly + " call_ns=" + call + " stall_ns=" + stall;
     }
 
     /** The histogram text, and {@code call_ns=... stall_ns=...} as the message. */
@@ -45,6 +46,7 @@ final class HeapOperations {
         StallProbe probe = StallProbe.start();
         long start = System.nanoTime();
         String text;
+        long stall;
         try {
             Object result = ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
@@ -54,11 +56,11 @@ final class HeapOperations {
         } catch (JMException e) {
             throw new IllegalStateException("class histogram failed: " + e.getMessage());
         } finally {
-            probe.close();
+            stall = probe.stop();
         }
         long call = System.nanoTime() - start;
-        model.observed(PauseModel.Kind.HISTOGRAM, heap, call);
-        return new Wire.Reply(Wire.OK, "live=" + !all + " call_ns=" + call + " stall_ns=" + probe.stop(),
+        model.observed(PauseModel.Kind.HISTOGRAM, heap, stall);
+        return new Wire.Reply(Wire.OK, "live=" + !all + " call_ns=" + call + " stall_ns=" + stall,
                 text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

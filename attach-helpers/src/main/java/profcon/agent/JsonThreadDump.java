@@ -6,9 +6,6 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,22 +24,16 @@ final class JsonThreadDump {
         return Runtime.version().feature() >= 21;
     }
 
-    /** All threads of all thread containers, by thread id. */
-    @SuppressWarnings("unchecked")
-    static Map<Long, ThreadRecord> take(Path dir) throws IOException {
+    /**
+     * The dump's JSON as written, read back as bytes: the console parses it, so the target only
+     * pays for one byte array instead of a parsed tree (whose garbage would bring a young GC,
+     * itself a pause with thousands of thread stacks to scan).
+     */
+    static byte[] takeBytes(Path dir) throws IOException {
         Path file = dir.resolve("threads-" + FILES.incrementAndGet() + ".json");
         try {
             write(file);
-            Map<String, Object> root = (Map<String, Object>) MiniJson.parse(Files.readString(file, StandardCharsets.UTF_8));
-            Map<String, Object> dump = (Map<String, Object>) root.get("threadDump");
-            Map<Long, ThreadRecord> threads = new LinkedHashMap<>();
-            for (Object c : (List<Object>) dump.get("threadContainers")) {
-                for (Object t : (List<Object>) ((Map<String, Object>) c).get("threads")) {
-                    ThreadRecord r = ThreadRecords.fromJson((Map<String, Object>) t);
-                    threads.putIfAbsent(r.tid, r);
-                }
-            }
-            return threads;
+            return Files.readAllBytes(file);
         } finally {
             Files.deleteIfExists(file);
         }

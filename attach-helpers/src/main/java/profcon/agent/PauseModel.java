@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>Once such an operation has run in this session, its measured cost per unit (per platform
  * thread for thread dumps, per byte of used heap for heap operations) is scaled to the target's
- * size now. Before that: a full thread dump is estimated from a calibration on this target,
+ * size now (for heap operations the stall the probe thread measured, since the call also
+ * includes work outside the pause). Before that: a full thread dump is estimated from a calibration on this target,
  * {@code getThreadInfo(ids, true, false)} on 1 and on up to 64 threads (each a very short
  * safepoint), giving a fixed cost and a per-thread cost, plus a heap-walk term for the ownable
  * synchronizers; heap operations from the bytes in use at rates measured on profcon's test machine.
@@ -28,6 +29,8 @@ final class PauseModel {
         }
     }
 
+    /** Fixed part of a heap operation's pause (safepoint, thread roots, set-up), before any was measured. */
+    static final double HEAP_FIXED_NS = 50e6;
     /** Heap walked to find ownable synchronizers, in ns per used byte (about 1 GB/s). */
     static final double HEAP_WALK_NS_PER_BYTE = 1.0;
     private static final int SAMPLE = 64;
@@ -59,9 +62,9 @@ final class PauseModel {
                     + "%,d MB heap walked at 1 GB/s (locked synchronizers)", fit[0] / 1e6, fit[1] / 1e3, platform,
                     heap >> 20);
         } else {
-            ns = kind.defaultNsPerUnit * heap;
-            how = String.format(Locale.ROOT, "%,d MB heap in use at %.0f MB/s (rate measured on profcon's test "
-                    + "machine; refined after the first %s)", heap >> 20, 1e3 / kind.defaultNsPerUnit, name(kind));
+            ns = HEAP_FIXED_NS + kind.defaultNsPerUnit * heap;
+            how = String.format(Locale.ROOT, "50 ms + %,d MB heap in use at %.0f MB/s (rates measured on profcon's "
+                    + "test machine; refined after the first %s)", heap >> 20, 1e3 / kind.defaultNsPerUnit, name(kind));
         }
         return "platform=" + platform + " heap_used=" + heap + " estimate_ns=" + (long) ns + " model=" + how;
     }

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
  * A Java thread cannot run during a safepoint, so this is the stall the target's own threads
  * suffered (scheduling delays on a busy machine show up too: it is an upper bound on the pause).
  */
-final class StallProbe implements AutoCloseable {
+final class StallProbe {
     private static final long TICK_NS = 200_000;
     private final Thread thread;
     private volatile boolean running = true;
@@ -39,7 +39,7 @@ final class StallProbe implements AutoCloseable {
         }
     }
 
-    /** Stops the probe, joins it, and returns the longest stall it saw in nanoseconds. */
+    /** Stops the probe, joins it, and returns the longest stall it saw in nanoseconds; idempotent. */
     long stop() {
         running = false;
         LockSupport.unpark(thread);
@@ -49,10 +49,5 @@ final class StallProbe implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return Math.max(0, longestNs);
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 }

@@ -30,7 +30,10 @@ public final class ThreadDumpBench {
         int split = Arrays.asList(args).indexOf("--");
         List<String> jdks = Arrays.asList(args).subList(0, split);
         List<String> counts = Arrays.asList(args).subList(split + 1, args.length);
-        System.out.println("jdk  threads  operation           longest stall per run (ms)      max      wall(ms)");
+        System.out.println("Longest stall a probe thread in the target saw, per run; then, from the target's "
+                + "-Xlog:safepoint, the longest non-GC safepoint and the longest GC pause over all runs (ms)");
+        System.out.println("jdk  threads  operation           probe stall per run             max  safepoint   GC pause"
+                + "   wall(ms)");
         for (String jdk : jdks) {
             for (String n : counts) {
                 run(jdk, Integer.parseInt(n));
@@ -39,7 +42,9 @@ public final class ThreadDumpBench {
     }
 
     private static void run(String javaHome, int threads) throws Exception {
-        Process target = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(), "-cp",
+        Path log = java.nio.file.Files.createTempFile("bench-safepoints", ".log");
+        Process target = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(),
+                "-Xlog:safepoint:file=" + log, "-cp",
                 System.getProperty("java.class.path"), StallProbeTarget.class.getName(), Integer.toString(threads))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
@@ -47,6 +52,8 @@ public final class ThreadDumpBench {
         try (AttachedJvm jvm = awaitAndAttach(out, target)) {
             String version = jvm.info().get("java_version");
             double[] max = new double[OPS.length];
+            SafepointLog safepoints = new SafepointLog(log);
+            safepoints.next();
             for (int op = 0; op < OPS.length; op++) {
                 List<String> stalls = new ArrayList<>();
                 long wall = 0;
@@ -61,13 +68,15 @@ public final class ThreadDumpBench {
                     max[op] = Math.max(max[op], ms);
                     stalls.add(String.format(Locale.ROOT, "%.1f", ms));
                 }
-                System.out.printf(Locale.ROOT, "%-4s %7d  %-18s  %-30s %8.1f %10.0f%n", version, threads, OPS[op],
-                        String.join(" / ", stalls), max[op], wall / 1e6);
+                double[] sp = safepoints.next();
+                System.out.printf(Locale.ROOT, "%-4s %7d  %-18s  %-30s %6.1f %10.1f %10.1f %10.0f%n", version, threads,
+                        OPS[op], String.join(" / ", stalls), max[op], sp[0], sp[1], wall / 1e6);
             }
             System.out.printf(Locale.ROOT, "%-4s %7d  ratio grouped/jcmd = %.3f, full/jcmd = %.3f%n", version, threads,
                     max[0] / max[2], max[1] / max[2]);
         } finally {
             target.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            java.nio.file.Files.deleteIfExists(log);
         }
     }
 

@@ -119,7 +119,8 @@ class GoroutinesIT {
             assertThat(p.total(0)).isGreaterThanOrEqualTo(301);
             ConsoleRun offline = ConsoleRun.of(saved.toString(), "-c", "top 3");
             assertThat(offline.exitCode()).as(offline.err()).isZero();
-            assertThat(offline.firstTopRow()).matches("\\s+300 .*  profcon\\.demo\\.ManyThreadsNoWork\\$Gate\\.pass");
+            // Only the numbers and the name: the top report's layout belongs to the report engine.
+            assertThat(offline.firstTopRow()).containsPattern("\\b300\\b.*profcon\\.demo\\.ManyThreadsNoWork\\$Gate\\.pass");
         }
     }
 

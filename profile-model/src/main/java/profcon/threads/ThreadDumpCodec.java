@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the agent's thread dump line format (see the agent's {@code DumpText}) into a {@link ThreadDump}. */
+/**
+ * Reads the agent's thread dump line format (see the agent's {@code DumpText}) into a {@link ThreadDump};
+ * a JDK JSON dump after a {@code J} line is merged in (stacks, virtual threads).
+ */
 public final class ThreadDumpCodec {
     public static final String MAGIC = "# profcon thread dump v1";
 
@@ -22,9 +25,14 @@ public final class ThreadDumpCodec {
         List<DumpedThread> threads = new ArrayList<>();
         List<List<Long>> deadlocks = new ArrayList<>();
         Builder current = null;
+        String json = null;
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isEmpty()) {
                 continue;
+            }
+            if (lines[i].equals("J")) {
+                json = String.join("\n", java.util.Arrays.copyOfRange(lines, i + 1, lines.length));
+                break;
             }
             String[] f = fields(lines[i]);
             try {
@@ -49,6 +57,14 @@ public final class ThreadDumpCodec {
         }
         if (current != null) {
             threads.add(current.build());
+        }
+        if (json != null) {
+            try {
+                threads = JsonThreads.merge(threads, json);
+            } catch (RuntimeException e) {
+                throw new ThreadDumpFormatException("reading " + source + ": the JDK's JSON thread dump is malformed ("
+                        + e.getMessage() + ")");
+            }
         }
         return new ThreadDump(header, threads, deadlocks);
     }
@@ -91,20 +107,29 @@ public final class ThreadDumpCodec {
         return b.toString();
     }
 
-    /** A thread being read: its T line, then its frames and locks. */
+    /** A thread being read: its T line (checked as soon as it is read), then its frames and locks. */
     private static final class Builder {
         final String[] t;
+        final long tid;
+        final long carrier;
+        final long owner;
         final List<Frame> frames = new ArrayList<>();
         final List<DumpedThread.LockedMonitor> monitors = new ArrayList<>();
         final List<String> synchronizers = new ArrayList<>();
 
         Builder(String[] t) {
+            if (t.length < 9) {
+                throw new IllegalArgumentException("a thread line has 9 fields, this one " + t.length);
+            }
             this.t = t;
+            this.tid = Long.parseLong(t[1]);
+            this.carrier = Long.parseLong(t[5]);
+            this.owner = Long.parseLong(t[7]);
         }
 
         DumpedThread build() {
-            return new DumpedThread(Long.parseLong(t[1]), t[2], t[3], t[4].contains("v"), t[4].contains("d"),
-                    Long.parseLong(t[5]), t[6], Long.parseLong(t[7]), t[8], frames, monitors, synchronizers);
+            return new DumpedThread(tid, t[2], t[3], t[4].contains("v"), t[4].contains("d"), carrier, t[6], owner, t[8],
+                    frames, monitors, synchronizers);
         }
     }
 }

@@ -1,4 +1,4 @@
-package profcon.agent;
+package profcon.threads;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A small JSON reader (objects as maps, arrays as lists, strings, numbers as strings, booleans,
- * null): enough to read the JDK's own thread dump, since the agent may bring no dependency.
+ * null): enough to read the JDK's own thread dump, without a dependency.
  */
 final class MiniJson {
     private final String text;

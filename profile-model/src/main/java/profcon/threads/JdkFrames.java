@@ -1,12 +1,12 @@
-package profcon.agent;
+package profcon.threads;
 
 /** Reads back a frame printed by {@link StackTraceElement#toString()}, as the JDK's JSON thread dump prints them. */
-final class Frames {
-    private Frames() {
+final class JdkFrames {
+    private JdkFrames() {
     }
 
     /** {@code java.base/java.lang.Object.wait0(Native Method)}, {@code app//a.B.m(B.java:12)}, {@code a.B.m(Unknown Source)}. */
-    static StackTraceElement parse(String text) {
+    static Frame parse(String text) {
         int open = text.lastIndexOf('(');
         String where = open < 0 ? text : text.substring(0, open);
         String source = open < 0 ? "" : text.substring(open + 1, text.endsWith(")") ? text.length() - 1 : text.length());
@@ -14,7 +14,7 @@ final class Frames {
         int dot = where.lastIndexOf('.');
         String className = dot < 0 ? "" : where.substring(0, dot);
         String method = where.substring(dot + 1);
-        String file = null;
+        String file = "";
         int line = -1;
         if (source.equals("Native Method")) {
             line = -2;
@@ -29,6 +29,6 @@ final class Frames {
                 }
             }
         }
-        return new StackTraceElement(className, method, file, line);
+        return new Frame(className, method, file, line);
     }
 }
