@@ -87,7 +87,9 @@ public final class Dispatcher {
             if (line.redirect() != null) {
                 target.close();
             }
-            session.lastOutput(captured.toString());
+            if (!session.takeKeepLastOutput()) {
+                session.lastOutput(captured.toString());
+            }
         }
     }
 

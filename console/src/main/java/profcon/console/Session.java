@@ -24,6 +24,7 @@ public final class Session {
     private boolean debug;
     private Style style = Style.PLAIN;
     private boolean json;
+    private boolean keepLastOutput;
     private final Object cancelSignal = new Object();
     private volatile boolean cancelled;
     private Confirmer confirmer = Confirmer.NO_TERMINAL;
@@ -181,6 +182,18 @@ public final class Session {
 
     public void lastError(Throwable t) {
         this.lastError = t;
+    }
+
+    /** Asks the dispatcher to leave {@link #lastOutput} as it is after this command (a check prints nothing). */
+    public void keepLastOutput() {
+        this.keepLastOutput = true;
+    }
+
+    /** Whether the command just run asked to keep the last output; clears the request. */
+    boolean takeKeepLastOutput() {
+        boolean keep = keepLastOutput;
+        keepLastOutput = false;
+        return keep;
     }
 
     /** The text the last report printed, for {@code expect}. */

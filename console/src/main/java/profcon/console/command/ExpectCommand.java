@@ -45,6 +45,7 @@ public final class ExpectCommand implements Command {
         if (args.size() == 1) {
             shown = session.lastOutput();
             what = "the last output";
+            session.keepLastOutput(); // so several checks can read one command's output in turn
         } else {
             what = String.join(" ", args.subList(0, args.size() - 1));
             shown = runCaptured(session, args.subList(0, args.size() - 1));
