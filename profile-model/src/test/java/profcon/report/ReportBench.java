@@ -46,6 +46,7 @@ public final class ReportBench {
             built = null;
             Profile p = timeLoad(file);
             benchReports("synthetic", p, "Metrics");
+            compareWithGo(file);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -54,6 +55,32 @@ public final class ReportBench {
         if (Files.isRegularFile(large)) {
             benchReports("large.cpu", timeLoad(large), "runtime");
         }
+    }
+
+    /**
+     * The issue's yardstick for loading: {@code go tool pprof -top FILE} (load and top together,
+     * best of 3), when Go is installed; printed next to profcon's own load time above.
+     */
+    private static void compareWithGo(Path file) throws Exception {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            Process go;
+            try {
+                go = new ProcessBuilder("go", "tool", "pprof", "-top", file.toString())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (java.io.IOException e) {
+                System.out.println("go tool pprof: not installed (apt-get install golang-go to compare)");
+                return;
+            }
+            if (go.waitFor() != 0) {
+                System.out.println("go tool pprof -top failed with exit " + go.exitValue());
+                return;
+            }
+            best = Math.min(best, ms(t0));
+        }
+        System.out.printf(Locale.ROOT, "go tool pprof -top %s: wall %d ms (best of 3, load and report)%n",
+                file.getFileName(), best);
     }
 
     private static Profile timeLoad(Path file) throws Exception {
