@@ -2,6 +2,7 @@ package profcon.flame;
 
 import java.io.IOException;
 import java.io.Writer;
+import profcon.report.JsonText;
 
 /** Writes a flame tree as JSON (name, self, total, width when it differs, color, children), safe inside a script element. */
 final class FlameJson {
@@ -47,29 +48,8 @@ final class FlameJson {
         return diff ? FlameColors.forDelta(n.rawTotal(), n.width()) : FlameColors.forPackage(n.name());
     }
 
-    /**
-     * A JSON string literal. Besides JSON's own escapes, {@code <}, {@code >} and {@code &} are
-     * escaped so no frame name (C++ templates, lambdas) can close the script element it sits in.
-     */
+    /** A JSON string literal that cannot close the script element it sits in (see {@link JsonText}). */
     static void string(String s, Writer out) throws IOException {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (ch < 0x20 || ch == '<' || ch == '>' || ch == '&' || ch == '\u2028' || ch == '\u2029') {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        out.write(b.append('"').toString());
+        out.write(JsonText.quote(s));
     }
 }
