@@ -42,9 +42,12 @@ public final class OverheadBench {
                 loadAverage(), o.kinds, o.rounds, o.window, o.window, o.warmup);
         Process target = startTarget(o);
         try (AttachedJvm jvm = AttachedJvm.attach(target.pid())) {
-            System.out.printf(Locale.ROOT, "target %d: %s%n", target.pid(), String.join(" ", o.workload));
+            System.out.printf(Locale.ROOT, "target %d: ServiceWorkload %s%n", target.pid(),
+                    o.workload.isEmpty() ? "(defaults: --workers=4 --clients=8 --cpu-iterations=20000 --io-micros=200)"
+                            : String.join(" ", o.workload));
             Thread.sleep(o.warmup * 1_000L); // JIT warm-up of the workload: a fixed length by design
-            System.out.println("kind   off ops/s    on ops/s  throughput  (rounds: min..max)     off p99    on p99  p99 ratio  goal");
+            System.out.println("kind   off ops/s    on ops/s  throughput  (95% CI)           off p99    on p99  p99 ratio"
+                    + "  agent CPU  goal");
             for (String kind : o.kinds) {
                 measure(jvm.client(), kind, o);
             }
@@ -57,6 +60,7 @@ public final class OverheadBench {
     private void measure(AgentClient agent, String kind, Options o) throws Exception {
         List<Window> off = new ArrayList<>();
         List<Window> on = new ArrayList<>();
+        long agentCpuBefore = agentCpuNanos(agent);
         for (int round = 0; round < o.rounds; round++) {
             boolean onFirst = round % 2 == 1;
             for (int half = 0; half < 2; half++) {
@@ -81,7 +85,18 @@ public final class OverheadBench {
                 }
             }
         }
-        print(kind, off, on);
+        double agentCpu = (agentCpuNanos(agent) - agentCpuBefore) / (o.rounds * o.window * 1e9);
+        print(kind, off, on, agentCpu);
+    }
+
+    /** CPU time the agent's own threads have used (JFR's threads in the JVM are not included). */
+    private static long agentCpuNanos(AgentClient agent) throws IOException {
+        for (String line : agent.call("info").message().split("\n")) {
+            if (line.startsWith("agent_cpu_ns=")) {
+                return Long.parseLong(line.substring("agent_cpu_ns=".length()));
+            }
+        }
+        return 0;
     }
 
     /** One window's figures, from the target's per-second lines; its first second is a transition and is left out. */
@@ -105,26 +120,34 @@ public final class OverheadBench {
         return n == 0 ? new Window(0, 0) : new Window((double) ops / n, p99 / n);
     }
 
-    private static void print(String kind, List<Window> off, List<Window> on) {
+    private static void print(String kind, List<Window> off, List<Window> on, double agentCpu) {
         double offOps = off.stream().mapToDouble(Window::opsPerSecond).average().orElse(0);
         double onOps = on.stream().mapToDouble(Window::opsPerSecond).average().orElse(0);
         double offP99 = off.stream().mapToDouble(Window::p99Micros).average().orElse(0);
         double onP99 = on.stream().mapToDouble(Window::p99Micros).average().orElse(0);
+        // Each round pairs an off and an on window; the spread of the per-round ratios gives the interval.
         double[] perRound = new double[on.size()];
         for (int i = 0; i < on.size(); i++) {
-            perRound[i] = on.get(i).opsPerSecond() / off.get(i).opsPerSecond();
+            perRound[i] = on.get(i).opsPerSecond() / off.get(i).opsPerSecond() - 1;
         }
-        Arrays.sort(perRound);
+        double mean = Arrays.stream(perRound).average().orElse(0);
+        double sd = Math.sqrt(Arrays.stream(perRound).map(r -> (r - mean) * (r - mean)).sum()
+                / Math.max(1, perRound.length - 1));
+        double half = 2 * sd / Math.sqrt(perRound.length);
         Double goal = GOALS.get(kind);
-        System.out.printf(Locale.ROOT, "%-6s %11.0f %11.0f  %9.1f%%  (%5.1f%%..%5.1f%%)  %9.0fus %7.0fus  %8.2fx  %s%n",
-                kind, offOps, onOps, 100 * (onOps / offOps - 1), 100 * (perRound[0] - 1),
-                100 * (perRound[perRound.length - 1] - 1), offP99, onP99, onP99 / offP99,
+        System.out.printf(Locale.ROOT,
+                "%-6s %11.0f %11.0f  %9.1f%%  (%+5.1f%%..%+5.1f%%)  %8.0fus %7.0fus  %8.2fx  %8.2f%%  %s%n",
+                kind, offOps, onOps, 100 * (onOps / offOps - 1), 100 * (mean - half), 100 * (mean + half), offP99,
+                onP99, onP99 / offP99, 100 * agentCpu,
                 goal == null ? "-" : String.format(Locale.ROOT, "loss < %.0f%%", goal * 100));
     }
 
     private Process startTarget(Options o) throws Exception {
+        // The workload's own classes only: a real target has none of profcon's on its class path.
+        String classPath = Path.of(ServiceWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
         List<String> command = new ArrayList<>(List.of(Path.of(o.java, "bin", "java").toString(), "-Xmx256m", "-cp",
-                System.getProperty("java.class.path"), ServiceWorkload.class.getName()));
+                classPath, ServiceWorkload.class.getName()));
         command.addAll(o.workload);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Boolean> ready = new CompletableFuture<>();
