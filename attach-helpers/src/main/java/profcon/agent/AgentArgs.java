@@ -41,15 +41,26 @@ public record AgentArgs(Path dir, Path socket, String token, long consolePid) {
         return args;
     }
 
-    /** The part of {@code text} that names the session directory, if it names a usable one; for error reports. */
+    /**
+     * The session directory {@code text} names, if it is one the agent may write to (absolute, a
+     * directory, this user's, closed to others); null otherwise. For error reports: arguments that
+     * failed validation must not make the agent write into a directory such as /tmp.
+     */
     public static Path dirOf(String text) {
         if (text == null) {
             return null;
         }
         for (String part : text.split(";")) {
             if (part.startsWith("dir=")) {
-                Path p = Path.of(part.substring(4));
-                return p.isAbsolute() && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? p : null;
+                try {
+                    Path p = Path.of(part.substring(4));
+                    if (p.isAbsolute() && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        checkPrivate(p);
+                        return p;
+                    }
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
             }
         }
         return null;
@@ -72,10 +83,10 @@ public record AgentArgs(Path dir, Path socket, String token, long consolePid) {
         if (!TOKEN.matcher(token).matches()) {
             throw new IllegalArgumentException("profcon agent: token must be 32 hex digits");
         }
-        checkPrivate();
+        checkPrivate(dir);
     }
 
-    private void checkPrivate() {
+    private static void checkPrivate(Path dir) {
         try {
             String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
             if (!owner.equals(System.getProperty("user.name"))) {

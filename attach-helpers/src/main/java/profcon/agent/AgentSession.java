@@ -30,6 +30,7 @@ final class AgentSession implements Runnable {
     private final TargetInfo info = new TargetInfo();
     private final Diagnostics diagnostics;
     private volatile boolean open = true;
+    private boolean released; // touched only by the channel thread
     private Collector sampler;
     private long finishedSamplersCpu;
 
@@ -95,10 +96,7 @@ final class AgentSession implements Runnable {
                 case "stop" -> stop();
                 case "snapshot" -> snapshot();
                 case "detach" -> {
-                    open = false;
-                    // Cleared before the reply: a console attaching right after this one's detach must
-                    // not find the session still marked active while this thread winds down.
-                    System.clearProperty(ProfconAgent.SESSION_PROPERTY);
+                    release(); // before the reply: a console that reads "detached" finds the target free
                     yield ok("detached");
                 }
                 default -> error("unknown request '" + words.get(0) + "'");
@@ -164,7 +162,25 @@ final class AgentSession implements Runnable {
     }
 
     private void end() {
+        release();
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing a socket whose peer is gone has nothing left to report
+        }
+    }
+
+    /**
+     * Stops the sampler (joining its thread) and frees the JVM for the next session. Only once: a
+     * second call, from {@link #end} after a detach, must not clear the property of a session that
+     * may have started since.
+     */
+    private void release() {
         open = false;
+        if (released) {
+            return;
+        }
+        released = true;
         try {
             if (sampler != null) {
                 sampler.abort();
@@ -172,11 +188,6 @@ final class AgentSession implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing a socket whose peer is gone has nothing left to report
         }
         System.clearProperty(ProfconAgent.SESSION_PROPERTY);
         ProfconAgent.ended(this);

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Entry point of the agent that profcon loads into a target JVM.
@@ -69,12 +69,11 @@ public final class ProfconAgent {
             return;
         }
         try {
-            Path file = dir.resolve(ERROR_FILE);
-            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                Files.write(file, String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
-            }
+            // CREATE_NEW never follows a link nor overwrites: an existing file (the first error) stays
+            Files.write(dir.resolve(ERROR_FILE), String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException | RuntimeException ignored) {
-            // the console still sees loadAgent fail; the reason is then only in the target's log
+            // already there, or not writable: the console still sees loadAgent fail; the reason is then only in the target's log
         }
     }
 }

@@ -14,13 +14,18 @@ public record SamplingOptions(Duration period, Duration threshold, Duration maxD
     public static final Duration DEFAULT_PERIOD = Duration.ofMillis(10);
     public static final Duration DEFAULT_THRESHOLD = Duration.ZERO;
     public static final Duration DEFAULT_MAX = Duration.ofHours(2);
-    public static final int DEFAULT_MAX_SAMPLES = 200_000;
+    /**
+     * Distinct samples kept before new stacks are folded: at JFR's stack depth of 64 a sample costs
+     * the target about 700 bytes, so the default keeps the aggregation under 40 MB whatever the
+     * target does (docs/safety.md; measured by StackProfileMemoryTest).
+     */
+    public static final int DEFAULT_MAX_SAMPLES = 50_000;
 
     public static SamplingOptions defaults() {
         return new SamplingOptions(DEFAULT_PERIOD, DEFAULT_THRESHOLD, DEFAULT_MAX, DEFAULT_MAX_SAMPLES);
     }
 
-    /** Parses {@code period=10ms threshold=0ms max=60s maxsamples=200000}; unknown keys are errors. */
+    /** Parses {@code period=10ms threshold=0ms max=60s maxsamples=50000}; unknown keys are errors. */
     public static SamplingOptions parse(Iterable<String> words) {
         return parse(defaults(), words);
     }
@@ -36,12 +41,12 @@ public record SamplingOptions(Duration period, Duration threshold, Duration maxD
             String key = word.substring(0, eq);
             String value = word.substring(eq + 1);
             o = switch (key) {
-                case "period" -> o.withPeriod(range(key, Durations.parse(value), Duration.ofMillis(1), Duration.ofSeconds(10)));
-                case "threshold" -> o.withThreshold(range(key, Durations.parse(value), Duration.ZERO, Duration.ofSeconds(60)));
+                case "period" -> o.withPeriod(range(key, duration(key, value), Duration.ofMillis(1), Duration.ofSeconds(10)));
+                case "threshold" -> o.withThreshold(range(key, duration(key, value), Duration.ZERO, Duration.ofSeconds(60)));
                 case "max" -> new SamplingOptions(o.period, o.threshold,
-                        range(key, Durations.parse(value), Duration.ofMillis(1), Duration.ofHours(24)), o.maxSamples);
+                        range(key, duration(key, value), Duration.ofMillis(1), Duration.ofHours(24)), o.maxSamples);
                 case "maxsamples" -> new SamplingOptions(o.period, o.threshold, o.maxDuration,
-                        (int) range(key, Long.parseLong(value), 1_000, 5_000_000));
+                        (int) range(key, wholeNumber(key, value), 1_000, 5_000_000));
                 default -> throw new IllegalArgumentException("unknown sampling option '" + key + "'");
             };
         }
@@ -72,6 +77,22 @@ public record SamplingOptions(Duration period, Duration threshold, Duration maxD
                     + Durations.format(max) + ", got " + Durations.format(d));
         }
         return d;
+    }
+
+    private static Duration duration(String key, String value) {
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage());
+        }
+    }
+
+    private static long wholeNumber(String key, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + value + "'");
+        }
     }
 
     private static long range(String key, long v, long min, long max) {

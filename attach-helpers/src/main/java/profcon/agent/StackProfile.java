@@ -11,13 +11,16 @@ import java.util.Map;
  *
  * <p>Frames, functions and strings are interned, so memory grows with the number of distinct
  * stacks, not with the number of events. Past {@code maxSamples} distinct samples, new stacks
- * are folded into one "[profcon: sample table full]" sample per label set, and the profile says
- * so in a comment: the target never pays more than the cap.
+ * are folded into one "[profcon: sample table full]" sample (without labels), and the profile
+ * says so in a comment: the target never pays more than the cap, however many new stacks, frames
+ * or thread names keep coming.
  */
 public final class StackProfile {
     /** One frame as a stack walker sees it; {@code line} is 0 when unknown. */
     public record Frame(String className, String methodName, int line) {
     }
+
+    private static final Frame FOLDED = new Frame("[profcon: sample table full]", "", 0);
 
     private final String[][] sampleTypes;
     private final String defaultSampleType;
@@ -34,6 +37,7 @@ public final class StackProfile {
     private final List<String> comments = new ArrayList<>();
     private long events;
     private long folded;
+    private Key foldedKey;
 
     public StackProfile(String[][] sampleTypes, String defaultSampleType, String[] periodType, long period,
                         int maxSamples) {
@@ -45,9 +49,33 @@ public final class StackProfile {
         string("");
     }
 
-    /** Adds one event's values to the sample of its stack (leaf first) and labels (key, value pairs). */
+    /**
+     * Adds one event's values to the sample of its stack (leaf first) and labels (key, value pairs).
+     * Once the table is full, an event whose sample is not already there goes to the one folded
+     * sample, and nothing new is interned: neither a new stack, frame nor thread name grows memory.
+     */
     public synchronized void add(List<Frame> stack, String[] labels, long... values) {
         events++;
+        boolean full = samples.size() >= maxSamples;
+        Key key = full ? existingKey(stack, labels) : newKey(stack, labels);
+        long[] sum = key == null ? null : samples.get(key);
+        if (sum == null && !full) {
+            sum = new long[values.length];
+            samples.put(key, sum);
+        }
+        if (sum == null) {
+            folded++;
+            if (foldedKey == null) {
+                foldedKey = new Key(new int[] {location(FOLDED)}, new int[0]);
+            }
+            sum = samples.computeIfAbsent(foldedKey, k -> new long[values.length]);
+        }
+        for (int i = 0; i < values.length; i++) {
+            sum[i] += values[i];
+        }
+    }
+
+    private Key newKey(List<Frame> stack, String[] labels) {
         int[] locationIds = new int[stack.size()];
         for (int i = 0; i < locationIds.length; i++) {
             locationIds[i] = location(stack.get(i));
@@ -56,22 +84,30 @@ public final class StackProfile {
         for (int i = 0; i < labels.length; i++) {
             labelIds[i] = string(labels[i] == null ? "" : labels[i]);
         }
-        Key key = new Key(locationIds, labelIds);
-        long[] sum = samples.get(key);
-        if (sum == null) {
-            if (samples.size() >= maxSamples) {
-                folded++;
-                key = new Key(new int[] {location(new Frame("[profcon: sample table full]", "", 0))}, labelIds);
-                sum = samples.get(key);
+        return new Key(locationIds, labelIds);
+    }
+
+    /** The key of a sample made only of what is already interned; null when anything is new. */
+    private Key existingKey(List<Frame> stack, String[] labels) {
+        int[] locationIds = new int[stack.size()];
+        for (int i = 0; i < locationIds.length; i++) {
+            Frame f = stack.get(i);
+            Integer function = functions.get(functionName(f.className(), f.methodName()));
+            Integer id = function == null ? null : locations.get(locationKey(function, f.line()));
+            if (id == null) {
+                return null;
             }
-            if (sum == null) {
-                sum = new long[values.length];
-                samples.put(key, sum);
+            locationIds[i] = id;
+        }
+        int[] labelIds = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            Integer id = strings.get(labels[i] == null ? "" : labels[i]);
+            if (id == null) {
+                return null;
             }
+            labelIds[i] = id;
         }
-        for (int i = 0; i < values.length; i++) {
-            sum[i] += values[i];
-        }
+        return new Key(locationIds, labelIds);
     }
 
     /** A note written into the profile's comments (e.g. the settings it was collected with). */
@@ -97,9 +133,17 @@ public final class StackProfile {
         return new PprofEncoder(this).encode(timeNanos, durationNanos, allComments);
     }
 
+    private static long locationKey(int function, int line) {
+        return ((long) function << 32) | (line & 0xffffffffL);
+    }
+
+    private static String functionName(String className, String methodName) {
+        return methodName.isEmpty() ? className : className + "." + methodName;
+    }
+
     private int location(Frame frame) {
         int function = function(frame.className(), frame.methodName());
-        long key = ((long) function << 32) | (frame.line() & 0xffffffffL);
+        long key = locationKey(function, frame.line());
         Integer id = locations.get(key);
         if (id == null) {
             locationList.add(new long[] {function, frame.line()});
@@ -110,7 +154,7 @@ public final class StackProfile {
     }
 
     private int function(String className, String methodName) {
-        String name = methodName.isEmpty() ? className : className + "." + methodName;
+        String name = functionName(className, methodName);
         Integer id = functions.get(name);
         if (id == null) {
             functionList.add(new int[] {string(name), string(sourceFile(className))});

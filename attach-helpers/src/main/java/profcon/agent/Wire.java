@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 public final class Wire {
     /** Largest frame either side accepts: a bound on what a confused peer can make us allocate. */
     public static final int MAX_FRAME = 512 << 20;
+    /** Largest request the agent reads: requests are one line of words, so a bigger one is an error, not an allocation. */
+    public static final int MAX_REQUEST = 64 << 10;
     public static final byte OK = 0;
     public static final byte ERROR = 1;
 
@@ -33,7 +35,7 @@ public final class Wire {
     }
 
     public static String readRequest(DataInputStream in) throws IOException {
-        return new String(readFrame(in), StandardCharsets.UTF_8);
+        return new String(readFrame(in, MAX_REQUEST), StandardCharsets.UTF_8);
     }
 
     public static void writeReply(DataOutputStream out, Reply reply) throws IOException {
@@ -47,7 +49,7 @@ public final class Wire {
     }
 
     public static Reply readReply(DataInputStream in) throws IOException {
-        byte[] frame = readFrame(in);
+        byte[] frame = readFrame(in, MAX_FRAME);
         if (frame.length < 5) {
             throw new IOException("malformed reply from the agent (" + frame.length + " bytes)");
         }
@@ -61,10 +63,10 @@ public final class Wire {
         return new Reply(frame[0], message, payload);
     }
 
-    private static byte[] readFrame(DataInputStream in) throws IOException {
+    private static byte[] readFrame(DataInputStream in, int max) throws IOException {
         int length = in.readInt();
-        if (length < 0 || length > MAX_FRAME) {
-            throw new IOException("frame of " + length + " bytes is outside 0.." + MAX_FRAME);
+        if (length < 0 || length > max) {
+            throw new IOException("frame of " + length + " bytes is outside 0.." + max);
         }
         byte[] bytes = new byte[length];
         in.readFully(bytes);

@@ -23,6 +23,9 @@ public final class AgentClient implements AutoCloseable {
 
     /** Sends {@code request} and returns the reply; a failed request is an {@link AgentException}. */
     public synchronized Wire.Reply call(String request) throws IOException {
+        if (request.length() * 3L > Wire.MAX_REQUEST) { // UTF-8 takes at most 3 bytes per char
+            throw new AgentException("request of " + request.length() + " characters is too long for the agent");
+        }
         Wire.Reply reply;
         try {
             Wire.writeRequest(out, request);

@@ -42,7 +42,7 @@ public final class Dispatcher {
             throw e;
         } catch (Exception e) {
             session.lastError(e);
-            session.error(message(e));
+            session.error(brief(message(e)));
             if (session.debug()) {
                 e.printStackTrace(session.err());
             }
@@ -138,6 +138,15 @@ public final class Dispatcher {
             return "I/O error: " + reason(e);
         }
         return "internal error: " + e + " (type 'debug' for the stack trace)";
+    }
+
+    /**
+     * A message cut to one line of reasonable length: errors echo what was typed, and a
+     * 10,000-character line must not come back as a 10,000-character error.
+     */
+    public static String brief(String message) {
+        String line = message.replace('\n', ' ').replace('\r', ' ');
+        return line.length() <= 300 ? line : line.substring(0, 297) + "...";
     }
 
     static String reason(Exception e) {

@@ -22,7 +22,7 @@ public final class ScriptRunner {
         try {
             for (Step step : steps) {
                 if (!dispatcher.execute(step.line(), session)) {
-                    session.err().println(step.where() + ": command failed: " + step.line().trim());
+                    session.err().println(Dispatcher.brief(step.where() + ": command failed: " + step.line().trim()));
                     session.err().flush();
                     return ExitCode.COMMAND_FAILED;
                 }

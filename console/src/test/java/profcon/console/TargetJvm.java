@@ -35,11 +35,21 @@ public final class TargetJvm implements AutoCloseable {
 
     public static TargetJvm start(String javaHome, List<String> jvmOptions, String mainClass, String... args)
             throws IOException, InterruptedException {
+        return startOnClassPath(javaHome, jvmOptions, System.getProperty("java.class.path"), mainClass, args);
+    }
+
+    /**
+     * Starts a target on {@code classPath} only: with the test class path, profcon's own agent
+     * classes would be on the target's class path, which a real target never has.
+     */
+    public static TargetJvm startOnClassPath(String javaHome, List<String> jvmOptions, String classPath,
+                                             String mainClass, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(javaHome, "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(mainClass);
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -80,6 +90,16 @@ public final class TargetJvm implements AutoCloseable {
             throw new IllegalStateException("target not READY within " + READY_TIMEOUT_S + " s: " + command + "\n"
                     + output, e);
         }
+    }
+
+    /** The demo targets' classes alone, from the test class path: what a demo target really runs with. */
+    public static String demoClassPath() {
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.contains("demo-targets")) {
+                return entry;
+            }
+        }
+        throw new IllegalStateException("no demo-targets entry on " + System.getProperty("java.class.path"));
     }
 
     public long pid() {

@@ -1,0 +1,217 @@
+package profcon.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import profcon.attach.AgentClient;
+import profcon.attach.AttachedJvm;
+
+/**
+ * profcon's overhead on a live service ({@link ServiceWorkload}): windows without and with a
+ * profile running at default settings alternate (off/on, then on/off, so drift cancels), per
+ * profile kind, in one run; throughput and p99 come from inside the target. Kinds the agent does
+ * not know ("unknown profile kind") are reported as skipped, so a new kind is one word in
+ * {@code --kinds}. Run by {@code scripts/bench-overhead.sh}; not a test.
+ *
+ * <p>Options: {@code --kinds=cpu,lock,alloc,block,wall --window=10 --rounds=4 --warmup=15},
+ * {@code --java=JAVA_HOME} of the target, and workload options passed on ({@code --workers=4 ...}).
+ */
+public final class OverheadBench {
+    /** Per-profile-kind goals from the "Do no harm" issue: largest acceptable throughput loss. */
+    private static final java.util.Map<String, Double> GOALS = java.util.Map.of("cpu", 0.02, "lock", 0.02,
+            "alloc", 0.05, "block", 0.05);
+    private final List<long[]> stats = new CopyOnWriteArrayList<>(); // {epochMillis, ops, p99Micros}
+
+    public static void main(String[] argv) throws Exception {
+        new OverheadBench().run(Options.parse(argv));
+    }
+
+    private void run(Options o) throws Exception {
+        System.out.printf(Locale.ROOT, "profcon overhead benchmark: %d cores, load average %s; kinds %s, %d rounds "
+                + "of %d s off + %d s on, after %d s warm-up%n", Runtime.getRuntime().availableProcessors(),
+                loadAverage(), o.kinds, o.rounds, o.window, o.window, o.warmup);
+        Process target = startTarget(o);
+        try (AttachedJvm jvm = AttachedJvm.attach(target.pid())) {
+            System.out.printf(Locale.ROOT, "target %d: ServiceWorkload %s%n", target.pid(),
+                    o.workload.isEmpty() ? "(defaults: --workers=4 --clients=8 --cpu-iterations=20000 --io-micros=200)"
+                            : String.join(" ", o.workload));
+            Thread.sleep(o.warmup * 1_000L); // JIT warm-up of the workload: a fixed length by design
+            System.out.println("kind   off ops/s    on ops/s  throughput  (95% CI)           off p99    on p99  p99 ratio"
+                    + "  agent CPU  goal");
+            for (String kind : o.kinds) {
+                measure(jvm.client(), kind, o);
+            }
+        } finally {
+            target.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
+    }
+
+    private void measure(AgentClient agent, String kind, Options o) throws Exception {
+        List<Window> off = new ArrayList<>();
+        List<Window> on = new ArrayList<>();
+        long agentCpuBefore = agentCpuNanos(agent);
+        for (int round = 0; round < o.rounds; round++) {
+            boolean onFirst = round % 2 == 1;
+            for (int half = 0; half < 2; half++) {
+                boolean profiling = (half == 0) == onFirst;
+                if (profiling) {
+                    try {
+                        agent.call("start " + kind);
+                    } catch (AgentClient.AgentException e) {
+                        if (e.getMessage().contains("unknown profile kind")) {
+                            System.out.printf(Locale.ROOT, "%-6s skipped: the agent has no such kind%n", kind);
+                            return;
+                        }
+                        throw e;
+                    }
+                }
+                Window w = window(o.window);
+                if (profiling) {
+                    agent.call("stop");
+                    on.add(w);
+                } else {
+                    off.add(w);
+                }
+            }
+        }
+        double agentCpu = (agentCpuNanos(agent) - agentCpuBefore) / (o.rounds * o.window * 1e9);
+        print(kind, off, on, agentCpu);
+    }
+
+    /** CPU time the agent's own threads have used (JFR's threads in the JVM are not included). */
+    private static long agentCpuNanos(AgentClient agent) throws IOException {
+        for (String line : agent.call("info").message().split("\n")) {
+            if (line.startsWith("agent_cpu_ns=")) {
+                return Long.parseLong(line.substring("agent_cpu_ns=".length()));
+            }
+        }
+        return 0;
+    }
+
+    /** One window's figures, from the target's per-second lines; its first second is a transition and is left out. */
+    private record Window(double opsPerSecond, double p99Micros) {
+    }
+
+    private Window window(int seconds) throws InterruptedException {
+        long start = System.currentTimeMillis();
+        Thread.sleep(seconds * 1_000L); // the window's length: what is measured, not a wait for a condition
+        long end = System.currentTimeMillis();
+        long ops = 0;
+        double p99 = 0;
+        int n = 0;
+        for (long[] s : stats) {
+            if (s[0] > start + 1_000 && s[0] <= end) {
+                ops += s[1];
+                p99 += s[2];
+                n++;
+            }
+        }
+        return n == 0 ? new Window(0, 0) : new Window((double) ops / n, p99 / n);
+    }
+
+    private static void print(String kind, List<Window> off, List<Window> on, double agentCpu) {
+        double offOps = off.stream().mapToDouble(Window::opsPerSecond).average().orElse(0);
+        double onOps = on.stream().mapToDouble(Window::opsPerSecond).average().orElse(0);
+        double offP99 = off.stream().mapToDouble(Window::p99Micros).average().orElse(0);
+        double onP99 = on.stream().mapToDouble(Window::p99Micros).average().orElse(0);
+        // Each round pairs an off and an on window; the spread of the per-round ratios gives the interval.
+        double[] perRound = new double[on.size()];
+        for (int i = 0; i < on.size(); i++) {
+            perRound[i] = on.get(i).opsPerSecond() / off.get(i).opsPerSecond() - 1;
+        }
+        double mean = Arrays.stream(perRound).average().orElse(0);
+        double sd = Math.sqrt(Arrays.stream(perRound).map(r -> (r - mean) * (r - mean)).sum()
+                / Math.max(1, perRound.length - 1));
+        double half = 2 * sd / Math.sqrt(perRound.length);
+        Double goal = GOALS.get(kind);
+        System.out.printf(Locale.ROOT,
+                "%-6s %11.0f %11.0f  %9.1f%%  (%+5.1f%%..%+5.1f%%)  %8.0fus %7.0fus  %8.2fx  %8.2f%%  %s%n",
+                kind, offOps, onOps, 100 * (onOps / offOps - 1), 100 * (mean - half), 100 * (mean + half), offP99,
+                onP99, onP99 / offP99, 100 * agentCpu,
+                goal == null ? "-" : String.format(Locale.ROOT, "loss < %.0f%%", goal * 100));
+    }
+
+    private Process startTarget(Options o) throws Exception {
+        // The workload's own classes only: a real target has none of profcon's on its class path.
+        String classPath = Path.of(ServiceWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        List<String> command = new ArrayList<>(List.of(Path.of(o.java, "bin", "java").toString(), "-Xmx256m", "-cp",
+                classPath, ServiceWorkload.class.getName()));
+        command.addAll(o.workload);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> read(p, ready), "bench-target-output");
+        reader.setDaemon(true);
+        reader.start();
+        if (!ready.get(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the workload exited before READY");
+        }
+        return p;
+    }
+
+    private void read(Process p, CompletableFuture<Boolean> ready) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (line.startsWith("READY")) {
+                    ready.complete(true);
+                } else if (line.startsWith("STAT ")) {
+                    String[] f = line.split(" ");
+                    stats.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])});
+                } else if (!line.isBlank()) {
+                    System.out.println("target: " + line);
+                }
+            }
+        } catch (IOException e) {
+            // the target ended
+        }
+        ready.complete(false);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private record Options(List<String> kinds, int window, int rounds, int warmup, String java, List<String> workload) {
+        static Options parse(String[] argv) {
+            List<String> kinds = List.of("cpu", "lock", "alloc", "block", "wall");
+            int window = 10;
+            int rounds = 4;
+            int warmup = 15;
+            String java = System.getProperty("java.home");
+            List<String> workload = new ArrayList<>();
+            for (String a : argv) {
+                String value = a.substring(a.indexOf('=') + 1);
+                if (a.startsWith("--kinds=")) {
+                    kinds = List.of(value.split(","));
+                } else if (a.startsWith("--window=")) {
+                    window = Integer.parseInt(value);
+                } else if (a.startsWith("--rounds=")) {
+                    rounds = Integer.parseInt(value);
+                } else if (a.startsWith("--warmup=")) {
+                    warmup = Integer.parseInt(value);
+                } else if (a.startsWith("--java=")) {
+                    java = value;
+                } else {
+                    workload.add(a);
+                }
+            }
+            return new Options(kinds, window, rounds, warmup, java, workload);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package profcon.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The benchmark's target: a small service. Client threads send requests to a worker pool and wait
+ * for each answer; a request burns CPU, updates a shared map under a lock, allocates a response,
+ * and blocks briefly as if on I/O. Every second it prints {@code STAT epochMillis ops p99Micros},
+ * measured inside the target, so the figures include whatever an attached profiler costs.
+ *
+ * <p>Options: {@code --workers=4 --clients=8 --cpu-iterations=20000 --io-micros=200}.
+ */
+public final class ServiceWorkload {
+    private static final int SUB_BUCKETS = 16;
+    private final ExecutorService pool;
+    private final Map<Integer, Long> cache = new HashMap<>();
+    private final LongAdder ops = new LongAdder();
+    private final AtomicLongArray latency = new AtomicLongArray(64 * SUB_BUCKETS); // log-linear, in ns
+    private final int cpuIterations;
+    private final long ioNanos;
+    private volatile long sink;
+
+    private ServiceWorkload(int workers, int cpuIterations, long ioMicros) {
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "svc-worker-" + n.incrementAndGet()));
+        this.cpuIterations = cpuIterations;
+        this.ioNanos = ioMicros * 1_000;
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, Integer> o = options(argv);
+        ServiceWorkload w = new ServiceWorkload(o.getOrDefault("workers", 4), o.getOrDefault("cpu-iterations", 20_000),
+                o.getOrDefault("io-micros", 200));
+        for (int i = 1; i <= o.getOrDefault("clients", 8); i++) {
+            long seed = i;
+            Thread client = new Thread(() -> w.client(seed), "client-" + i);
+            client.setDaemon(true);
+            client.start();
+        }
+        System.out.println("READY " + ProcessHandle.current().pid());
+        System.out.flush();
+        w.report();
+    }
+
+    private void client(long seed) {
+        long x = seed;
+        while (true) {
+            long start = System.nanoTime();
+            long key = x;
+            Future<Long> answer = pool.submit(() -> handle(key));
+            try {
+                x = answer.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            record(System.nanoTime() - start);
+            ops.increment();
+        }
+    }
+
+    /** One request: CPU, a contended lock, allocation, and a short block. */
+    private long handle(long x) {
+        long h = x;
+        for (int i = 0; i < cpuIterations; i++) {
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+        }
+        synchronized (cache) {
+            cache.merge((int) (h & 1023), h, Long::sum);
+        }
+        List<byte[]> response = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            response.add(new byte[128 + (int) (h & 127)]);
+        }
+        sink = response.size();
+        LockSupport.parkNanos(ioNanos);
+        return h + response.get(3).length;
+    }
+
+    private void record(long nanos) {
+        int log = 63 - Long.numberOfLeadingZeros(Math.max(1, nanos));
+        int sub = log < 4 ? 0 : (int) ((nanos >>> (log - 4)) & (SUB_BUCKETS - 1));
+        latency.incrementAndGet(log * SUB_BUCKETS + sub);
+    }
+
+    private void report() throws InterruptedException {
+        while (true) {
+            Thread.sleep(1_000); // the reporting period itself
+            long n = ops.sumThenReset();
+            long[] counts = new long[latency.length()];
+            long total = 0;
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = latency.getAndSet(i, 0);
+                total += counts[i];
+            }
+            System.out.println("STAT " + System.currentTimeMillis() + " " + n + " " + percentile(counts, total, 0.99) / 1_000);
+            System.out.flush();
+        }
+    }
+
+    /** The upper edge of the bucket holding the given percentile, in ns. */
+    private static long percentile(long[] counts, long total, double p) {
+        long rank = (long) Math.ceil(total * p);
+        long seen = 0;
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
+            if (seen >= rank && total > 0) {
+                int log = i / SUB_BUCKETS;
+                int sub = i % SUB_BUCKETS;
+                return log < 4 ? 1L << (log + 1) : (1L << log) + ((long) (sub + 1) << (log - 4));
+            }
+        }
+        return 0;
+    }
+
+    private static Map<String, Integer> options(String[] argv) {
+        Map<String, Integer> o = new HashMap<>();
+        for (String a : argv) {
+            int eq = a.indexOf('=');
+            if (!a.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("expected --name=number, got " + a);
+            }
+            o.put(a.substring(2, eq), Integer.parseInt(a.substring(eq + 1)));
+        }
+        return o;
+    }
+}
