@@ -45,6 +45,8 @@ public final class ProfileBytes {
         }
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(data))) {
             return readCapped(in, name);
+        } catch (ProfileFormatException e) {
+            throw e;
         } catch (ZipException | java.io.EOFException e) {
             throw new ProfileFormatException(name + ": corrupt or truncated gzip data (" + e.getMessage() + ")");
         } catch (IOException e) {
