@@ -50,7 +50,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--yes", description = "in scripts, allow commands that pause the whole target (they still warn)")
     boolean yes;
 
-    @Option(names = "--json", description = "print reports as JSON (top) for machines")
+    @Option(names = {"--diff_base", "-diff_base"}, paramLabel = "FILE",
+            description = "compare with FILE: reports show the difference (pprof's -diff_base)")
+    String diffBase;
+
+    @Option(names = {"--base", "-base"}, paramLabel = "FILE", description = "subtract FILE (pprof's -base)")
+    String base;
+
+    @Option(names = "--json", description = "print reports as JSON (top, traces, tags) for machines")
     boolean json;
 
     @Option(names = "--debug", description = "print full stack traces of errors")
@@ -96,6 +103,9 @@ public final class Main implements Callable<Integer> {
         Session session = new Session(out, err, !scripted, yes);
         session.debug(debug);
         session.json(json);
+        if (!applyBaseOptions(session)) {
+            return ExitCode.USAGE;
+        }
         Thread hook = new Thread(session::detach, "profcon-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -107,6 +117,22 @@ public final class Main implements Callable<Integer> {
         } finally {
             session.detach();
             Runtime.getRuntime().removeShutdownHook(hook);
+        }
+    }
+
+    /** {@code --diff_base}/{@code --base}, as the settings of the same names; false after a one-line error. */
+    private boolean applyBaseOptions(Session session) {
+        try {
+            if (diffBase != null) {
+                session.settings(session.settings().set("diff_base", diffBase));
+            }
+            if (base != null) {
+                session.settings(session.settings().set("base", base));
+            }
+            return true;
+        } catch (profcon.report.ReportException e) {
+            session.err().println("profcon: " + e.getMessage());
+            return false;
         }
     }
 

@@ -28,6 +28,16 @@ class GoPprofAgreementTest {
         assertThat(from(run.out(), firstLine)).isEqualTo(read(golden));
     }
 
+    /** {@code go tool pprof -top -diff_base=F F} prints an empty table against F's total; so does profcon. */
+    @org.junit.jupiter.api.Test
+    void diffBaseFlagAgainstTheSameProfileLeavesNothing() throws Exception {
+        String file = fixture("demo-cpu.pb.gz").toString();
+        ConsoleRun run = ConsoleRun.of("--diff_base=" + file, file, "-c", "top");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("Showing nodes accounting for 0, 0% of 2.22s total\n"
+                + "      flat  flat%   sum%        cum   cum%\n");
+    }
+
     private static String from(String output, String firstLine) {
         int start = output.indexOf(firstLine);
         return start < 0 ? output : output.substring(start);
