@@ -12,6 +12,15 @@ import profcon.report.Reports;
 
 /** A pprof report (top, peek, traces...) over the current profile, as the report engine defines it. */
 public final class ReportCommand implements Command {
+    private static final java.util.Map<String, List<String>> EXAMPLES = java.util.Map.of(
+            "top", List.of("top10", "top -cum 20", "top10 focus=Cache tagignore=kind=sleep", "top --json"),
+            "peek", List.of("peek Metrics.record", "peek 'Cache\\.(get|put)'"),
+            "tree", List.of("tree 15", "tree focus=Producer"),
+            "traces", List.of("traces", "traces hotLoop", "traces --json"),
+            "tags", List.of("tags", "tags tagshow=lockclass", "tags --json"),
+            "list", List.of("list Cache.get", "list Metrics.record source_path=src/main/java"),
+            "comments", List.of("comments"),
+            "options", List.of("options", "nodecount=20"));
     private final ReportSpec report;
 
     public ReportCommand(ReportSpec report) {
@@ -21,7 +30,8 @@ public final class ReportCommand implements Command {
     @Override
     public CommandSpec spec() {
         return new CommandSpec(report.name(), report.aliases(), report.usage(), report.summary(),
-                report.needsRegex() ? Completion.FUNCTION : Completion.REPORT_ARGS, List.of());
+                report.needsRegex() ? Completion.FUNCTION : Completion.REPORT_ARGS,
+                EXAMPLES.getOrDefault(report.name(), List.of()));
     }
 
     @Override
