@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The thread and pause runbooks of scripts/runbooks, each run through the real attach path
+ * The thread, pause and empty-recording runbooks of scripts/runbooks, each run through the real attach path
  * against the demo target that has its defect; a runbook's {@code expect} lines are the assertions.
  */
 class RunbookIT {
@@ -16,6 +16,7 @@ class RunbookIT {
 
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource(delimiter = '|', value = {
+        "empty-recording.pfc      | profcon.jdk17 | profcon.demo.UncontendedLock",
         "many-threads-no-work.pfc | profcon.jdk17 | profcon.demo.ManyThreadsNoWork --threads=2000",
         "many-threads-no-work.pfc | profcon.jdk25 | profcon.demo.ManyThreadsNoWork --threads=2000",
         "tail-latency.pfc         | profcon.jdk17 | profcon.demo.TailLatency --threads=40 --iterations=20000",

@@ -35,6 +35,11 @@ public final class SaveCommand implements Command {
             throw new CommandException("cannot write " + file + ": " + e.getMessage());
         }
         session.current(current.saved());
+        if (current.profile().samples().isEmpty()) {
+            // An empty file is a finding too, but never a silent one (casebook 8).
+            session.status("note: " + current.source() + " has no samples; saved anyway, with its comments saying "
+                    + "how it was collected");
+        }
         session.status(String.format(java.util.Locale.ROOT, "saved %s to %s (%,d distinct stacks)",
                 current.source(), file, current.profile().samples().size()));
     }
