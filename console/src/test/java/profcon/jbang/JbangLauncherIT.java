@@ -88,6 +88,18 @@ class JbangLauncherIT {
     }
   }
 
+  /** The Java runbook in scripts/runbooks runs through JBang against a live target and passes its own check. */
+  @Test
+  void javaRunbookRunsAgainstALiveTarget() throws Exception {
+    String home = profcon.console.TargetJvm.jdk("profcon.jdk17");
+    try (profcon.console.TargetJvm target = profcon.console.TargetJvm.start(home, "profcon.demo.Demo")) {
+      Run run = await(start(ROOT, env(), LAUNCHER, "scripts/runbooks/CpuHotspot.java",
+          Long.toString(target.pid()), "profcon\\.demo\\.Demo"));
+      assertSucceeded(run);
+      assertThat(run.out()).as(run.toString()).contains("flat  flat%").contains("profcon.demo.Demo.");
+    }
+  }
+
   @Test
   void appInstallPutsProfconOnPathWithTheLauncherAsJbang() throws Exception {
     Path home = Files.createDirectories(work.resolve("home"));
