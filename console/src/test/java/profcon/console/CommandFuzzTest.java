@@ -73,8 +73,9 @@ class CommandFuzzTest {
             if (!ok) {
                 failed++;
                 if (!line.trim().startsWith("debug")) {
-                    assertThat(printed.strip().lines().count()).as("error lines for: %s\n%s", line, printed)
-                            .isEqualTo(1);
+                    // pprof's warnings ("Focus expression matched no samples") may precede the one error line.
+                    assertThat(printed.strip().lines().filter(l -> !l.endsWith("matched no samples")).count())
+                            .as("error lines for: %s\n%s", line, printed).isEqualTo(1);
                 }
             }
             session.resetCancel();

@@ -75,8 +75,7 @@ class BadInputEverywhereIT {
             }
             // As in pprof, a setting's value is checked when a report uses it: then one line, and ':' or a
             // good value puts things right.
-            for (String[] setting : new String[][] {{"focus=[", ":"}, {"hide=(", ":"},
-                    {"sample_index=nosuch", "sample_index=cpu"}}) {
+            for (String[] setting : new String[][] {{"focus=[", ":"}, {"hide=(", ":"}}) {
                 assertThat(console.execute(setting[0], session)).isTrue();
                 err.getBuffer().setLength(0);
                 assertThat(console.execute("top", session)).as("top after %s", setting[0]).isFalse();
@@ -84,6 +83,12 @@ class BadInputEverywhereIT {
                 assertThat(err.toString()).doesNotContain("internal error").doesNotContain("\tat ");
                 assertThat(console.execute(setting[1], session)).isTrue();
             }
+
+            // sample_index is checked against the profile as soon as it is set.
+            err.getBuffer().setLength(0);
+            assertThat(console.execute("sample_index=nosuch", session)).isFalse();
+            assertThat(err.toString().strip().lines()).as(err.toString()).hasSize(1);
+            assertThat(err.toString()).contains("sample_index").doesNotContain("\tat ");
 
             out.getBuffer().setLength(0);
             assertThat(console.execute("profile cpu 2s", session)).as(err.toString()).isTrue();
