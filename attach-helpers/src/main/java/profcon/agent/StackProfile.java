@@ -34,6 +34,7 @@ public final class StackProfile {
     private final List<String> comments = new ArrayList<>();
     private long events;
     private long folded;
+    private String[] extraLabels = new String[0];
 
     public StackProfile(String[][] sampleTypes, String defaultSampleType, String[] periodType, long period,
                         int maxSamples) {
@@ -45,9 +46,18 @@ public final class StackProfile {
         string("");
     }
 
+    /**
+     * Label pairs appended to every sample added from now on (the application's profile labels
+     * for the event being fed, set by {@link LabelSpans}), so no recipe has to know about them.
+     */
+    synchronized void extraLabels(String[] pairs) {
+        extraLabels = pairs;
+    }
+
     /** Adds one event's values to the sample of its stack (leaf first) and labels (key, value pairs). */
-    public synchronized void add(List<Frame> stack, String[] labels, long... values) {
+    public synchronized void add(List<Frame> stack, String[] recipeLabels, long... values) {
         events++;
+        String[] labels = extraLabels.length == 0 ? recipeLabels : JfrStacks.concat(recipeLabels, extraLabels);
         int[] locationIds = new int[stack.size()];
         for (int i = 0; i < locationIds.length; i++) {
             locationIds[i] = location(stack.get(i));
