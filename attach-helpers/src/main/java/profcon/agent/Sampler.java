@@ -20,6 +20,7 @@ final class Sampler implements Collector {
     private final SamplingOptions options;
     private final StackProfile profile;
     private final AtomicLong flushes = new AtomicLong();
+    private final LabelSpans spans = LabelSpans.live(); // touched only by the stream's thread
     private RecordingStream stream;
     private Thread thread;
     private long startNanos;
@@ -38,22 +39,16 @@ final class Sampler implements Collector {
     @Override
     public void start() {
         stream = new RecordingStream();
-        stream.setOrdered(false);
+        // Ordered: a thread's labels events and its samples must come in time order to be joined.
+        stream.setOrdered(true);
         stream.setReuse(true);
         for (Recipe.EventSetting e : recipe.events(options)) {
-            EventSettings s = stream.enable(e.name());
-            if (e.period() != null) {
-                s.withPeriod(e.period());
-            }
-            if (e.threshold() != null) {
-                s.withThreshold(e.threshold());
-            }
-            if (e.stackTrace()) {
-                s.withStackTrace();
-            } else {
-                s.withoutStackTrace();
-            }
-            stream.onEvent(e.name(), event -> recipe.accept(event, profile));
+            enable(e);
+            stream.onEvent(e.name(), event -> spans.feed(event, recipe, profile));
+        }
+        for (Recipe.EventSetting e : LabelSpans.events()) {
+            enable(e);
+            stream.onEvent(e.name(), spans::update);
         }
         stream.onFlush(this::onFlush);
         startNanos = System.nanoTime();
@@ -61,6 +56,21 @@ final class Sampler implements Collector {
         thread = new Thread(this::run, "profcon-sampler");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void enable(Recipe.EventSetting e) {
+        EventSettings s = stream.enable(e.name());
+        if (e.period() != null) {
+            s.withPeriod(e.period());
+        }
+        if (e.threshold() != null) {
+            s.withThreshold(e.threshold());
+        }
+        if (e.stackTrace()) {
+            s.withStackTrace();
+        } else {
+            s.withoutStackTrace();
+        }
     }
 
     private void run() {

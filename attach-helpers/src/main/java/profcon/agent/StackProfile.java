@@ -38,6 +38,7 @@ public final class StackProfile {
     private long events;
     private long folded;
     private Key foldedKey;
+    private String[] extraLabels = new String[0];
 
     public StackProfile(String[][] sampleTypes, String defaultSampleType, String[] periodType, long period,
                         int maxSamples) {
@@ -50,12 +51,21 @@ public final class StackProfile {
     }
 
     /**
+     * Label pairs appended to every sample added from now on (the application's profile labels
+     * for the event being fed, set by {@link LabelSpans}), so no recipe has to know about them.
+     */
+    synchronized void extraLabels(String[] pairs) {
+        extraLabels = pairs;
+    }
+
+    /**
      * Adds one event's values to the sample of its stack (leaf first) and labels (key, value pairs).
      * Once the table is full, an event whose sample is not already there goes to the one folded
      * sample, and nothing new is interned: neither a new stack, frame nor thread name grows memory.
      */
-    public synchronized void add(List<Frame> stack, String[] labels, long... values) {
+    public synchronized void add(List<Frame> stack, String[] recipeLabels, long... values) {
         events++;
+        String[] labels = extraLabels.length == 0 ? recipeLabels : JfrStacks.concat(recipeLabels, extraLabels);
         boolean full = samples.size() >= maxSamples;
         Key key = full ? existingKey(stack, labels) : newKey(stack, labels);
         long[] sum = key == null ? null : samples.get(key);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import profcon.agent.LabelSpans;
 import profcon.agent.Recipe;
 import profcon.agent.Recipes;
 import profcon.agent.StackProfile;
@@ -40,6 +41,7 @@ public final class JfrRecording {
             p.comment("profcon: read from " + file.getFileName() + "; thresholds and periods are the recording's own");
             profiles.add(p);
         }
+        LabelSpans spans = labelTimelines(file);
         Instant first = null;
         Instant last = null;
         try (RecordingFile recording = open(file)) {
@@ -47,7 +49,7 @@ public final class JfrRecording {
                 first = first == null || event.getStartTime().isBefore(first) ? event.getStartTime() : first;
                 last = last == null || event.getEndTime().isAfter(last) ? event.getEndTime() : last;
                 for (int i = 0; i < recipes.size(); i++) {
-                    recipes.get(i).accept(event, profiles.get(i));
+                    spans.feed(event, recipes.get(i), profiles.get(i));
                 }
             }
         }
@@ -62,6 +64,20 @@ public final class JfrRecording {
             }
         }
         return new JfrRecording(file.toString(), kinds);
+    }
+
+    /**
+     * First pass: each thread's profile-label changes, so samples get the labels in force at their
+     * time. A file's events are in no guaranteed order, and this keeps the second pass streaming.
+     */
+    private static LabelSpans labelTimelines(Path file) throws IOException {
+        LabelSpans spans = LabelSpans.timeline();
+        try (RecordingFile recording = open(file)) {
+            for (RecordedEvent event = next(recording, file); event != null; event = next(recording, file)) {
+                spans.update(event);
+            }
+        }
+        return spans;
     }
 
     private static RecordingFile open(Path file) throws IOException {

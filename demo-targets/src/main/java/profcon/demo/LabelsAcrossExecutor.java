@@ -1,27 +1,34 @@
 package profcon.demo;
 
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import profcon.labels.ProfileLabels;
 
 /**
  * Case 13, labels don't appear: request threads know the endpoint, but the CPU work runs on an
  * executor's threads, so a label set on the request thread is not on the work's samples.
- * {@link #submit} is the one place where profcon's labels API is to carry the label across.
+ * {@link #submit} labels the request thread with {@link ProfileLabels#run} and carries the
+ * label into the pool with {@link ProfileLabels#wrap}.
  *
  * <p>Options: {@code --requests=2} request threads, {@code --workers=1} executor threads,
  * {@code --iterations=1000000} of work per cost unit ({@code /checkout} costs 3 units,
- * {@code /search} 2, {@code /health} 1).
+ * {@code /search} 2, {@code /health} 1), {@code --no-wrap} to submit without {@code wrap}: the
+ * request thread is labelled but the pool's samples are not, which is the defect the case shows.
  */
 public final class LabelsAcrossExecutor {
     static final String[] ENDPOINTS = {"/checkout", "/search", "/health"};
     static final int[] COST = {3, 2, 1};
 
     private final ExecutorService executor;
+    private final boolean wrap;
 
-    LabelsAcrossExecutor(ExecutorService executor) {
+    LabelsAcrossExecutor(ExecutorService executor, boolean wrap) {
         this.executor = executor;
+        this.wrap = wrap;
     }
 
     public static void main(String[] argv) {
@@ -32,7 +39,8 @@ public final class LabelsAcrossExecutor {
         int requests = args.positive("requests", 2);
         int workers = args.positive("workers", 1);
         int iterations = args.positive("iterations", 1_000_000);
-        LabelsAcrossExecutor frontend = new LabelsAcrossExecutor(Executors.newFixedThreadPool(workers));
+        LabelsAcrossExecutor frontend = new LabelsAcrossExecutor(Executors.newFixedThreadPool(workers),
+                !args.flag("no-wrap"));
         for (int i = 1; i <= requests; i++) {
             int first = i;
             Threads.start("request-" + i, () -> frontend.serveForever(first, iterations));
@@ -54,12 +62,14 @@ public final class LabelsAcrossExecutor {
     }
 
     /**
-     * Hands a request's work to the executor. LABELS API GOES HERE: wrap {@code work} so that it
-     * runs with the label {@code endpoint=<endpoint>} on the executor thread. Today it does not,
-     * which is the defect the case shows.
+     * Hands a request's work to the executor, labelled {@code endpoint=<endpoint>} on this thread
+     * and, through {@link ProfileLabels#wrap}, on the executor thread that runs it.
      */
     Future<?> submit(String endpoint, Runnable work) {
-        return executor.submit(work);
+        AtomicReference<Future<?>> submitted = new AtomicReference<>();
+        ProfileLabels.run(Map.of("endpoint", endpoint),
+                () -> submitted.set(executor.submit(wrap ? ProfileLabels.wrap(work) : work)));
+        return submitted.get();
     }
 
     /** The CPU work for one request; its cost depends on the endpoint. */
