@@ -4,6 +4,7 @@
 // The manifest makes this jar, which holds the agent classes, loadable as the agent, as the attach-helpers jar is.
 //JAVA 17+
 //COMPILE_OPTIONS --release 17
+//SOURCES ../labels/src/main/java/**.java
 //SOURCES ../demo-targets/src/main/java/**.java
 //SOURCES ../attach-helpers/src/main/java/**.java
 //SOURCES ../profile-model/src/main/java/**.java
