@@ -159,7 +159,7 @@ class DemoTargetsIT {
     void pausesLogsSystemGcAndThreadDumpSafepoints(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("vm.log");
         List<String> jvm = List.of("-Xlog:gc,safepoint:file=" + log);
-        String classes = TargetProcess.classes().toString();
+        String classes = TargetProcess.classes();
         try (TargetProcess target = TargetProcess.startJava(TargetProcess.jdk17(), classes, jvm, "profcon.demo.Pauses",
                 "--live-mb=32", "--gc-interval-ms=300", "--threaddump", "--dump-interval-ms=500",
                 "--duration=2").awaitReady()) {
@@ -262,7 +262,7 @@ class DemoTargetsIT {
     void virtualThreadsRunOnANewerJdk() throws Exception {
         Path jdk25 = Path.of(System.getProperty("profcon.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
         Assumptions.assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")), "no JDK 25 at " + jdk25);
-        String classes = TargetProcess.classes().toString();
+        String classes = TargetProcess.classes();
         try (TargetProcess target = TargetProcess.startJava(jdk25, classes, List.of(), "profcon.demo.ManyThreadsNoWork",
                 "--virtual", "--threads=2000").awaitReady()) {
             // 2,000 blocked virtual threads need only a few carrier threads.

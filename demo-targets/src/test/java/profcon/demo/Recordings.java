@@ -30,7 +30,7 @@ final class Recordings {
                 + ",+jdk.JavaMonitorEnter#threshold=0ms,+jdk.ThreadPark#threshold=0ms");
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--duration=" + seconds);
-        try (TargetProcess target = TargetProcess.startJava(TargetProcess.jdk17(), TargetProcess.classes().toString(),
+        try (TargetProcess target = TargetProcess.startJava(TargetProcess.jdk17(), TargetProcess.classes(),
                 jvm, "profcon.demo." + simpleClassName, all.toArray(String[]::new)).awaitReady()) {
             int exit = target.awaitExit(EXIT_TIMEOUT);
             if (exit != 0) {

@@ -52,7 +52,7 @@ final class TargetProcess implements AutoCloseable {
 
     /** Starts a demo target class on the JDK 17 named by {@code profcon.jdk17}. */
     static TargetProcess startDemo(String simpleClassName, String... args) {
-        return startJava(jdk17(), classes().toString(), List.of(), "profcon.demo." + simpleClassName, args);
+        return startJava(jdk17(), classes(), List.of(), "profcon.demo." + simpleClassName, args);
     }
 
     /** Starts {@code mainClass} from {@code classpath} on the JDK at {@code javaHome}. */
@@ -86,13 +86,14 @@ final class TargetProcess implements AutoCloseable {
         return Path.of(System.getProperty("profcon.jdk17", "/usr/lib/jvm/java-17-openjdk-amd64"));
     }
 
-    /** This module's compiled targets; tests run with the module directory as working directory. */
-    static Path classes() {
+    /** The class path of this module's targets and their dependencies; tests run in the module directory. */
+    static String classes() {
         Path classes = Path.of("target/classes").toAbsolutePath();
         if (!Files.isDirectory(classes)) {
             throw new IllegalStateException("no " + classes + ": run the tests through Maven");
         }
-        return classes;
+        // The module's classes plus its dependencies (the labels API), as Maven put them on this JVM's path.
+        return System.getProperty("java.class.path");
     }
 
     /** Waits for the ready line and returns this; fails with the target's output if it never comes. */
