@@ -55,7 +55,8 @@ public final class WLoc {
         return baseName(mapping.file());
     }
 
-    static String baseName(String path) {
+    /** The last element of a path, as Go's filepath.Base (trailing slashes ignored). */
+    public static String baseName(String path) {
         String p = path;
         while (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);

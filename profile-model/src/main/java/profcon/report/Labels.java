@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import profcon.graph.Graph;
 import profcon.graph.Node;
+import profcon.graph.WLoc;
 import profcon.model.Mapping;
 import profcon.model.Profile;
 
@@ -105,11 +106,6 @@ final class Labels {
     }
 
     static String baseName(String path) {
-        String p = path;
-        while (p.length() > 1 && p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        int slash = p.lastIndexOf('/');
-        return slash < 0 || p.length() == 1 ? p : p.substring(slash + 1);
+        return WLoc.baseName(path);
     }
 }
