@@ -38,10 +38,23 @@ class JsonOutputTest {
     }
 
     @Test
-    void aReportWithoutJsonFormSaysSo() throws Exception {
+    void peekAndListAsJsonNameCallersAndLines() throws Exception {
         String file = GoPprofAgreementTest.fixture("demo-cpu.pb.gz").toString();
-        ConsoleRun run = ConsoleRun.of("--json", file, "-c", "peek hotLoop");
+        ConsoleRun run = ConsoleRun.of("--json", file, "-c", "peek hotLoop; list hotLoop");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String[] reports = run.out().strip().split("\n");
+        assertThat(reports[0]).startsWith("{\"report\":\"peek\"").contains("\"nodes\":[{\"name\":"
+                + "\"profcon.demo.Demo.hotLoop\",\"flat\":2120000000,\"cum\":2120000000,\"callers\":[{\"name\":"
+                + "\"profcon.demo.Demo.workForever\",\"weight\":2120000000}],\"callees\":[]}]");
+        assertThat(reports[1]).startsWith("{\"report\":\"list\"")
+                .contains("\"function\":\"profcon.demo.Demo.hotLoop\",\"file\":\"profcon/demo/Demo.java\"");
+    }
+
+    @Test
+    void aJsonListWithNoMatchFailsLikeTheTextOne() throws Exception {
+        String file = GoPprofAgreementTest.fixture("demo-cpu.pb.gz").toString();
+        ConsoleRun run = ConsoleRun.of("--json", file, "-c", "list NoSuchFunction");
         assertThat(run.exitCode()).isEqualTo(ExitCode.COMMAND_FAILED);
-        assertThat(run.err()).contains("--json: top, traces and tags have a JSON form");
+        assertThat(run.err()).contains("no matches found for regexp: NoSuchFunction");
     }
 }

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import profcon.graph.Edge;
 import profcon.graph.Graph;
 import profcon.graph.GraphOptions;
 import profcon.graph.Node;
@@ -15,29 +17,110 @@ import profcon.model.Profile;
 
 /**
  * Reports as JSON for machines ({@code --json}): {@code top} (see {@link TopRows}), {@code traces}
- * (every sample: value, labels, stack leaf first) and {@code tags} (per key, each value's total).
- * The same filters and sample index as the text reports; values in the sample type's own unit.
+ * (every sample: value, labels, stack leaf first), {@code tags} (per key, each value's total),
+ * {@code peek}/{@code tree} (nodes with their callers and callees), {@code list} (the sampled
+ * lines of the matching functions), {@code comments} and {@code options}. The same filters and
+ * sample index as the text reports; values in the sample type's own unit.
  */
 public final class JsonReports {
     private JsonReports() {
-    }
-
-    /** True when {@code report} (a name or alias) has a JSON form. */
-    public static boolean supports(String report) {
-        return Reports.spec(report).map(s -> List.of("top", "traces", "tags").contains(s.name())).orElse(false);
     }
 
     /** Writes report {@code name} with {@code args} (as the console takes them) as one JSON object. */
     public static void write(String name, List<String> args, Profile profile, Settings settings, PrintWriter out)
             throws ReportException {
         String report = Reports.spec(name).map(ReportSpec::name).orElse(name);
-        if (report.equals("top")) {
-            out.println(TopRows.json(TopRows.of(profile, settings, args)));
-            return;
+        List<String> rest = new ArrayList<>(args);
+        switch (report) {
+            case "top" -> out.println(TopRows.json(TopRows.of(profile, settings, rest)));
+            case "comments" -> out.println(comments(profile));
+            case "options" -> out.println(options(settings));
+            default -> {
+                Pattern symbol = null;
+                if (report.equals("peek") || report.equals("list")) {
+                    if (rest.isEmpty()) {
+                        throw new ReportException("command " + report + " requires an argument");
+                    }
+                    symbol = Reports.compileRegex("argument", rest.remove(0));
+                }
+                Settings s = Reports.commandSettings(report, rest, settings);
+                if (report.equals("list")) {
+                    s = s.set("granularity", "lines");
+                }
+                ReportContext c = ReportContext.prepare(report, profile, s, symbol);
+                out.println(switch (report) {
+                    case "traces" -> traces(c);
+                    case "tags" -> tags(c);
+                    case "list" -> lines(c);
+                    default -> graph(report, c);
+                });
+            }
         }
-        Settings s = Reports.commandSettings(report, new ArrayList<>(args), settings);
-        ReportContext c = ReportContext.prepare(report, profile, s, null);
-        out.println(report.equals("traces") ? traces(c) : tags(c));
+    }
+
+    /** Nodes (all, or those peek's regexp matches) with flat, cum, and weighted callers and callees. */
+    private static String graph(String report, ReportContext c) {
+        ReportContext.Trimmed t = c.newTrimmedGraph(info -> c.symbol == null || c.symbol.matcher(info.printableName()).find());
+        StringBuilder b = header(report, c).append(",\"nodes\":[");
+        int i = 0;
+        for (Node n : t.graph().nodes()) {
+            if (c.symbol != null && !c.symbol.matcher(n.info().printableName()).find()) {
+                continue;
+            }
+            b.append(i++ == 0 ? "" : ",").append("{\"name\":").append(TopRows.quote(n.info().printableName()))
+                    .append(",\"flat\":").append(n.flatValue()).append(",\"cum\":").append(n.cumValue())
+                    .append(",\"callers\":").append(edges(n.in(), true)).append(",\"callees\":")
+                    .append(edges(n.out(), false)).append('}');
+        }
+        return b.append("]}").toString();
+    }
+
+    private static String edges(Map<Node, Edge> edges, boolean callers) {
+        StringBuilder b = new StringBuilder("[");
+        for (Edge e : Node.sorted(edges)) {
+            Node other = callers ? e.src() : e.dest();
+            b.append(b.length() == 1 ? "" : ",").append("{\"name\":").append(TopRows.quote(other.info().printableName()))
+                    .append(",\"weight\":").append(e.weight()).append('}');
+        }
+        return b.append(']').toString();
+    }
+
+    /** list: every sampled line of the matching functions, with flat and cum. */
+    private static String lines(ReportContext c) throws ReportException {
+        ReportContext.Trimmed t = c.newTrimmedGraph(info -> c.symbol.matcher(info.name()).find());
+        StringBuilder b = header("list", c).append(",\"lines\":[");
+        int i = 0;
+        for (Node n : t.graph().nodes()) {
+            if (!c.symbol.matcher(n.info().name()).find()) {
+                continue;
+            }
+            b.append(i++ == 0 ? "" : ",").append("{\"function\":").append(TopRows.quote(n.info().name()))
+                    .append(",\"file\":").append(TopRows.quote(n.info().file())).append(",\"line\":")
+                    .append(n.info().lineno()).append(",\"flat\":").append(n.flatValue()).append(",\"cum\":")
+                    .append(n.cumValue()).append('}');
+        }
+        if (i == 0) {
+            throw new ReportException("no matches found for regexp: " + c.symbol.pattern());
+        }
+        return b.append("]}").toString();
+    }
+
+    private static String comments(Profile profile) {
+        StringBuilder b = new StringBuilder("{\"report\":\"comments\",\"comments\":[");
+        for (int i = 0; i < profile.comments().size(); i++) {
+            b.append(i == 0 ? "" : ",").append(TopRows.quote(profile.comments().get(i)));
+        }
+        return b.append("]}").toString();
+    }
+
+    private static String options(Settings settings) {
+        StringBuilder b = new StringBuilder("{\"report\":\"options\",\"options\":{");
+        int i = 0;
+        for (String name : settings.names()) {
+            b.append(i++ == 0 ? "" : ",").append(TopRows.quote(name)).append(':')
+                    .append(TopRows.quote(String.valueOf(settings.get(name))));
+        }
+        return b.append("}}").toString();
     }
 
     private static String traces(ReportContext c) {

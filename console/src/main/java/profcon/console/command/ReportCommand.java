@@ -5,7 +5,6 @@ import profcon.console.Command;
 import profcon.console.CommandSpec;
 import profcon.console.Completion;
 import profcon.console.Session;
-import profcon.console.CommandException;
 import profcon.report.ReportSpec;
 import profcon.report.JsonReports;
 import profcon.report.Reports;
@@ -41,11 +40,8 @@ public final class ReportCommand implements Command {
         if (!json) {
             Reports.run(report.name(), rest, session.requireProfile().profile(), session.settings(), session.out(),
                     session.err());
-        } else if (JsonReports.supports(report.name())) {
-            JsonReports.write(report.name(), rest, session.requireProfile().profile(), session.settings(), session.out());
         } else {
-            throw new CommandException("--json: top, traces and tags have a JSON form; run " + report.name()
-                    + " without it");
+            JsonReports.write(report.name(), rest, session.requireProfile().profile(), session.settings(), session.out());
         }
     }
 }
