@@ -1,6 +1,7 @@
 package profcon.agent;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 
@@ -39,13 +40,16 @@ public final class AllocRecipe implements Recipe {
 
     @Override
     public void accept(RecordedEvent event, StackProfile profile) {
-        if (!SAMPLE.equals(event.getEventType().getName()) || JfrStacks.isProfconThread(event, "eventThread")) {
+        if (!SAMPLE.equals(event.getEventType().getName())) {
+            return;
+        }
+        String[] thread = profile.memo().threadLabels(event, "eventThread");
+        if (thread == null) {
             return;
         }
         RecordedClass c = event.getValue("objectClass");
-        String[] labels = JfrStacks.concat(JfrStacks.threadLabels(event, "eventThread"),
-                "class", c == null ? "" : sourceName(c.getName()));
-        profile.add(JfrStacks.frames(event), labels, 1, event.getLong("weight"));
+        String[] labels = JfrStacks.concat(thread, "class", c == null ? "" : sourceName(c.getName()));
+        profile.add(profile.memo().stack(event, UnaryOperator.identity()), labels, 1, event.getLong("weight"));
     }
 
     /** {@code java.lang.Object[]} for the JVM's {@code [Ljava.lang.Object;}, {@code int[][]} for {@code [[I}. */

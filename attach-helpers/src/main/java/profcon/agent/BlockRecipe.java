@@ -71,12 +71,12 @@ public final class BlockRecipe implements Recipe {
         } else {
             return;
         }
-        if (JfrStacks.isProfconThread(event, "eventThread")) {
+        String[] thread = profile.memo().threadLabels(event, "eventThread");
+        if (thread == null) {
             return;
         }
-        String[] labels = JfrStacks.concat(JfrStacks.threadLabels(event, "eventThread"), "kind", kind,
-                "blocker", blocker);
-        profile.add(WaitSites.trim(JfrStacks.frames(event)), labels, 1, event.getDuration().toNanos());
+        String[] labels = JfrStacks.concat(thread, "kind", kind, "blocker", blocker);
+        profile.add(profile.memo().stack(event, WaitSites::trim), labels, 1, event.getDuration().toNanos());
     }
 
     private static String ioTarget(RecordedEvent event, String type) {

@@ -1,6 +1,7 @@
 package profcon.agent;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import jdk.jfr.consumer.RecordedEvent;
 
 /**
@@ -43,12 +44,12 @@ public final class CpuRecipe implements Recipe {
         } else {
             return;
         }
-        if (JfrStacks.isProfconThread(event, "sampledThread")) {
+        String[] thread = profile.memo().threadLabels(event, "sampledThread");
+        if (thread == null) {
             return;
         }
-        long period = profile.period();
-        profile.add(JfrStacks.frames(event),
-                JfrStacks.concat(JfrStacks.threadLabels(event, "sampledThread"), "state", state), 1, period);
+        profile.add(profile.memo().stack(event, UnaryOperator.identity()), JfrStacks.concat(thread, "state", state), 1,
+                profile.period());
     }
 
     @Override

@@ -51,10 +51,8 @@ public final class JfrStacks {
      * True for the agent's own threads and JFR's ("JFR Periodic Tasks", "JFR Recorder Thread"...),
      * which no profile should show: they are the profiler's cost, not the target's.
      */
-    public static boolean isProfconThread(RecordedEvent event, String field) {
-        RecordedThread thread = event.hasField(field) ? (RecordedThread) event.getValue(field) : event.getThread();
-        String name = thread == null ? null : thread.getJavaName();
-        return name != null && (name.startsWith("profcon-") || name.startsWith("JFR "));
+    static boolean isProfconThread(String javaName) {
+        return javaName != null && (javaName.startsWith("profcon-") || javaName.startsWith("JFR "));
     }
 
     /** Label pairs naming a thread: its name, its pool, and whether it is virtual. */
@@ -64,11 +62,6 @@ public final class JfrStacks {
         }
         String name = thread.getJavaName() != null ? thread.getJavaName() : thread.getOSName();
         return new String[] {"thread", name, "pool", ThreadNames.pool(name), "thread_kind", kind(thread)};
-    }
-
-    /** Label pairs for the thread an event happened on (its {@code eventThread}, or the named field). */
-    public static String[] threadLabels(RecordedEvent event, String field) {
-        return threadLabels(event.hasField(field) ? (RecordedThread) event.getValue(field) : event.getThread());
     }
 
     private static String kind(RecordedThread thread) {

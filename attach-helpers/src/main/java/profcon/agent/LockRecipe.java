@@ -52,30 +52,38 @@ public final class LockRecipe implements Recipe {
     @Override
     public void accept(RecordedEvent event, StackProfile profile) {
         String type = event.getEventType().getName();
-        if (JfrStacks.isProfconThread(event, "eventThread")) {
-            return;
-        }
-        List<StackProfile.Frame> frames = JfrStacks.frames(event);
         String lockClass;
         String owner = "";
         String state;
+        StackProfile.Stack stack;
         if (MONITOR_ENTER.equals(type)) {
             lockClass = "monitor of " + className(event, "monitorClass");
             RecordedThread previous = event.getValue("previousOwner");
             owner = previous == null || previous.getJavaName() == null ? "" : previous.getJavaName();
             state = "BLOCKED";
+            stack = profile.memo().stack(event, WaitSites::trim);
         } else if (PARK.equals(type)) {
-            lockClass = WaitSites.lockKind(className(event, "parkedClass"), frames);
+            // Most parks are not on locks (queues, futures, sleeps in parkNanos): decided from the
+            // parked class before any frame is read, as they are the bulk of the events.
+            String parkedClass = className(event, "parkedClass");
+            if (!WaitSites.mayBeLock(parkedClass)) {
+                return;
+            }
+            stack = profile.memo().stack(event, WaitSites::trim);
+            lockClass = WaitSites.lockKind(parkedClass, stack.frames());
             if (lockClass == null) {
-                return; // a park on a queue, latch or condition: the block profile's business
+                return;
             }
             state = "WAITING";
         } else {
             return;
         }
-        String[] labels = JfrStacks.concat(JfrStacks.threadLabels(event, "eventThread"),
-                "lockclass", lockClass, "owner", owner, "state", state);
-        profile.add(WaitSites.trim(frames), labels, 1, event.getDuration().toNanos());
+        String[] thread = profile.memo().threadLabels(event, "eventThread");
+        if (thread == null) {
+            return;
+        }
+        String[] labels = JfrStacks.concat(thread, "lockclass", lockClass, "owner", owner, "state", state);
+        profile.add(stack, labels, 1, event.getDuration().toNanos());
     }
 
     static String className(RecordedEvent event, String field) {

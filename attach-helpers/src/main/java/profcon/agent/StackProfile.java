@@ -20,6 +20,25 @@ public final class StackProfile {
     public record Frame(String className, String methodName, int line) {
     }
 
+    /**
+     * A stack that many events share (see {@link JfrMemo}): its frames, and once the profile has
+     * interned them, their location ids, so a repeated stack costs one lookup instead of one per frame.
+     */
+    public static final class Stack {
+        static final Stack EMPTY = new Stack(List.of());
+        private final List<Frame> frames;
+        private int[] locationIds; // set by the profile that owns the memo; null until then
+
+        Stack(List<Frame> frames) {
+            this.frames = frames;
+        }
+
+        /** Leaf first. */
+        public List<Frame> frames() {
+            return frames;
+        }
+    }
+
     private static final Frame FOLDED = new Frame("[profcon: sample table full]", "", 0);
 
     private final String[][] sampleTypes;
@@ -32,6 +51,7 @@ public final class StackProfile {
     private final Map<String, Integer> functions = new HashMap<>();
     private final List<int[]> functionList = new ArrayList<>(); // name, filename string ids
     private final Map<Long, Integer> locations = new HashMap<>(); // (function << 32 | line) -> id
+    private final Map<Frame, Integer> frameLocations = new HashMap<>(); // the same ids, without building a name
     private final List<long[]> locationList = new ArrayList<>(); // function id, line
     private final Map<Key, long[]> samples = new HashMap<>();
     private final List<String> comments = new ArrayList<>();
@@ -39,6 +59,7 @@ public final class StackProfile {
     private long folded;
     private Key foldedKey;
     private String[] extraLabels = new String[0];
+    private final JfrMemo memo = new JfrMemo();
 
     public StackProfile(String[][] sampleTypes, String defaultSampleType, String[] periodType, long period,
                         int maxSamples) {
@@ -58,6 +79,30 @@ public final class StackProfile {
         extraLabels = pairs;
     }
 
+    /** The memo of this profile's JFR stacks and threads; used by the thread that feeds events. */
+    JfrMemo memo() {
+        return memo;
+    }
+
+    /** {@link #add(List, String[], long...)} for a memoised stack: its location ids are interned once. */
+    public synchronized void add(Stack stack, String[] recipeLabels, long... values) {
+        if (stack.locationIds == null && samples.size() < maxSamples) {
+            int[] ids = new int[stack.frames.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = location(stack.frames.get(i));
+            }
+            stack.locationIds = ids;
+        }
+        if (stack.locationIds == null) {
+            add(stack.frames, recipeLabels, values); // table full: nothing new may be interned
+            return;
+        }
+        events++;
+        String[] labels = extraLabels.length == 0 ? recipeLabels : JfrStacks.concat(recipeLabels, extraLabels);
+        int[] labelIds = samples.size() < maxSamples ? newLabelIds(labels) : existingLabelIds(labels);
+        accumulate(labelIds == null ? null : new Key(stack.locationIds, labelIds), values);
+    }
+
     /**
      * Adds one event's values to the sample of its stack (leaf first) and labels (key, value pairs).
      * Once the table is full, an event whose sample is not already there goes to the one folded
@@ -67,9 +112,13 @@ public final class StackProfile {
         events++;
         String[] labels = extraLabels.length == 0 ? recipeLabels : JfrStacks.concat(recipeLabels, extraLabels);
         boolean full = samples.size() >= maxSamples;
-        Key key = full ? existingKey(stack, labels) : newKey(stack, labels);
+        accumulate(full ? existingKey(stack, labels) : newKey(stack, labels), values);
+    }
+
+    /** Adds values to the key's sample; a key that is null or new once the table is full goes to the folded sample. */
+    private void accumulate(Key key, long[] values) {
         long[] sum = key == null ? null : samples.get(key);
-        if (sum == null && !full) {
+        if (sum == null && key != null && samples.size() < maxSamples) {
             sum = new long[values.length];
             samples.put(key, sum);
         }
@@ -90,25 +139,32 @@ public final class StackProfile {
         for (int i = 0; i < locationIds.length; i++) {
             locationIds[i] = location(stack.get(i));
         }
+        return new Key(locationIds, newLabelIds(labels));
+    }
+
+    private int[] newLabelIds(String[] labels) {
         int[] labelIds = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
             labelIds[i] = string(labels[i] == null ? "" : labels[i]);
         }
-        return new Key(locationIds, labelIds);
+        return labelIds;
     }
 
     /** The key of a sample made only of what is already interned; null when anything is new. */
     private Key existingKey(List<Frame> stack, String[] labels) {
         int[] locationIds = new int[stack.size()];
         for (int i = 0; i < locationIds.length; i++) {
-            Frame f = stack.get(i);
-            Integer function = functions.get(functionName(f.className(), f.methodName()));
-            Integer id = function == null ? null : locations.get(locationKey(function, f.line()));
+            Integer id = frameLocations.get(stack.get(i));
             if (id == null) {
                 return null;
             }
             locationIds[i] = id;
         }
+        int[] labelIds = existingLabelIds(labels);
+        return labelIds == null ? null : new Key(locationIds, labelIds);
+    }
+
+    private int[] existingLabelIds(String[] labels) {
         int[] labelIds = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
             Integer id = strings.get(labels[i] == null ? "" : labels[i]);
@@ -117,7 +173,7 @@ public final class StackProfile {
             }
             labelIds[i] = id;
         }
-        return new Key(locationIds, labelIds);
+        return labelIds;
     }
 
     /** A note written into the profile's comments (e.g. the settings it was collected with). */
@@ -152,6 +208,10 @@ public final class StackProfile {
     }
 
     private int location(Frame frame) {
+        Integer known = frameLocations.get(frame);
+        if (known != null) {
+            return known;
+        }
         int function = function(frame.className(), frame.methodName());
         long key = locationKey(function, frame.line());
         Integer id = locations.get(key);
@@ -160,6 +220,7 @@ public final class StackProfile {
             id = locationList.size();
             locations.put(key, id);
         }
+        frameLocations.put(frame, id);
         return id;
     }
 

@@ -51,6 +51,12 @@ public final class WaitSites {
                 || className.startsWith("java.lang.VirtualThread") || className.startsWith("jdk.internal.vm.Continuation");
     }
 
+    /** False for a parked class that cannot be a lock {@link #lockKind} names, so the event's stack need not be read. */
+    public static boolean mayBeLock(String parkedClass) {
+        return parkedClass != null && (parkedClass.startsWith("java.util.concurrent.locks.ReentrantLock$")
+                || parkedClass.startsWith(RRWL + "$") || parkedClass.startsWith("java.util.concurrent.locks.StampedLock"));
+    }
+
     /**
      * The lock kind a park waited for, when the parked object is a lock ({@code ReentrantLock},
      * {@code read lock of ReentrantReadWriteLock}, {@code StampedLock}); null when it is some other
