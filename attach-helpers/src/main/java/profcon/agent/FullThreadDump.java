@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The dump behind {@code goroutines -full}, like {@code jstack -l}: {@code dumpAllThreads(true, true)},
@@ -30,17 +29,24 @@ final class FullThreadDump {
         ThreadInfo[] infos = mx.dumpAllThreads(true, true);
         long call = System.nanoTime() - start;
         long stall = probe.stop();
-        Map<Long, ThreadRecord> threads = new LinkedHashMap<>();
-        for (ThreadInfo info : infos) {
-            threads.put(info.getThreadId(), ThreadRecords.from(info));
-        }
         model.observed(PauseModel.Kind.FULL, infos.length, call);
         String method = "ThreadMXBean.dumpAllThreads(true, true): one global safepoint";
-        byte[] json = null;
-        if (JsonThreadDump.available()) {
-            json = JsonThreadDump.takeBytes(dir);
+        boolean json = JsonThreadDump.available();
+        if (json) {
             method += "; virtual threads from dumpThreads(JSON) after it";
         }
-        return ThreadDumps.text("full", method, threads, System.nanoTime() - start, stall, call, mx, json);
+        ThreadDumps dump = new ThreadDumps("full", method, infos.length);
+        for (int i = 0; i < infos.length; i++) {
+            dump.add(infos[i]);
+            infos[i] = null; // written: nothing keeps it alive any more
+        }
+        Path file = json ? JsonThreadDump.take(dir) : null;
+        try {
+            return dump.finish(System.nanoTime() - start, stall, call, mx, file);
+        } finally {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 }

@@ -3,7 +3,6 @@ package profcon.agent;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The JDK 21+ thread dump of {@code HotSpotDiagnosticMXBean.dumpThreads(file, JSON)}: every
  * thread, virtual ones included, stack by stack without a global safepoint. It can only write
- * a file, so the file goes into the session directory the console gave the agent, is read back
- * and deleted at once. Reached through reflection because the agent is compiled for Java 17.
+ * a file, so the file goes into the session directory the console gave the agent, is copied
+ * into the reply and deleted at once. Reached through reflection because the agent is compiled
+ * for Java 17.
  */
 final class JsonThreadDump {
     private static final AtomicInteger FILES = new AtomicInteger();
@@ -25,17 +25,18 @@ final class JsonThreadDump {
     }
 
     /**
-     * The dump's JSON as written, read back as bytes: the console parses it, so the target only
-     * pays for one byte array instead of a parsed tree (whose garbage would bring a young GC,
-     * itself a pause with thousands of thread stacks to scan).
+     * Writes the dump into a new file of {@code dir} and returns it; the caller reads it into its
+     * reply (the console parses it, so the target never builds a parsed tree, whose garbage would
+     * bring a young GC, itself a pause with thousands of thread stacks to scan) and deletes it.
      */
-    static byte[] takeBytes(Path dir) throws IOException {
+    static Path take(Path dir) throws IOException {
         Path file = dir.resolve("threads-" + FILES.incrementAndGet() + ".json");
         try {
             write(file);
-            return Files.readAllBytes(file);
-        } finally {
+            return file;
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
+            throw e;
         }
     }
 

@@ -1,38 +1,59 @@
 package profcon.agent;
 
+import java.io.IOException;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.util.List;
-import java.util.Map;
+import java.nio.file.Path;
 
 /**
- * What every thread dump reply carries: the header, the threads (agent's own left out), deadlocks,
- * and on JDK 21+ the JDK's JSON dump as it was written, for the console to merge (stacks, virtual threads).
+ * What every thread dump reply carries, written while the dump is taken: the header, each thread
+ * as soon as the JDK reports it (the agent's own left out and counted), deadlocks, what is known
+ * only at the end (how long it took, the stall), and on JDK 21+ the JDK's JSON dump as it was
+ * written, for the console to merge (stacks, virtual threads).
+ *
+ * <p>Nothing per thread is kept once it is written except, for a thread waiting on a lock with an
+ * owner, an entry of the {@link WaitGraph}: the caller can drop each {@code ThreadInfo} at once.
  */
 final class ThreadDumps {
-    private ThreadDumps() {
-    }
+    private static final String AGENT_PREFIX = "profcon-";
+    private final DumpText out;
+    private final WaitGraph waits = new WaitGraph();
+    private final boolean heldLocks;
+    private int agentThreads;
 
-    static byte[] text(String view, String method, Map<Long, ThreadRecord> threads, long tookNs, long stallNs,
-                       long callNs, ThreadMXBean mx, byte[] json) {
-        int agent = 0;
-        for (var it = threads.values().iterator(); it.hasNext(); ) {
-            ThreadRecord t = it.next();
-            if (t.name.startsWith("profcon-")) {
-                it.remove(); // the agent's own threads are not the target's
-                agent++;
-            }
-        }
-        List<long[]> deadlocks = DeadlockFinder.find(threads, mx);
-        DumpText out = new DumpText(threads.size())
+    /** {@code view} "full" means the {@code ThreadInfo}s carry the monitors and synchronizers held. */
+    ThreadDumps(String view, String method, int threads) {
+        heldLocks = view.equals("full");
+        out = new DumpText(threads)
                 .header("view", view)
                 .header("method", method)
                 .header("jdk", System.getProperty("java.runtime.version", System.getProperty("java.version")))
-                .header("time_ms", System.currentTimeMillis())
+                .header("time_ms", System.currentTimeMillis());
+    }
+
+    /** Writes the thread now (null, a thread that has ended, is skipped). */
+    void add(ThreadInfo info) {
+        if (info == null) {
+            return;
+        }
+        if (info.getThreadName().startsWith(AGENT_PREFIX)) {
+            agentThreads++; // the agent's own threads are not the target's
+            return;
+        }
+        out.thread(info, heldLocks);
+        waits.add(info.getThreadId(), info.getLockInfo(), info.getLockOwnerId());
+    }
+
+    /** Deadlocks (checked again against the live threads), the cost figures; then the JSON file if given. */
+    byte[] finish(long tookNs, long stallNs, long callNs, ThreadMXBean mx, Path json) throws IOException {
+        out.deadlocks(DeadlockFinder.find(waits, mx))
                 .header("took_ns", tookNs)
                 .header("stall_ns", stallNs)
                 .header("call_ns", callNs)
-                .header("agent_threads", agent);
-        out.threads(threads.values()).deadlocks(deadlocks);
-        return json == null ? out.toBytes() : out.json(json);
+                .header("agent_threads", agentThreads);
+        if (json != null) {
+            out.json(json);
+        }
+        return out.toBytes();
     }
 }

@@ -1,29 +1,35 @@
 package profcon.threads;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads the agent's thread dump line format (see the agent's {@code DumpText}) into a {@link ThreadDump};
- * a JDK JSON dump after a {@code J} line is merged in (stacks, virtual threads).
+ * a JDK JSON dump after a {@code J} line is merged in (stacks, virtual threads). Version 2 adds
+ * {@code R<TAB>tid} ("this thread's frames are those of thread tid, earlier in the dump") in place
+ * of a repeated stack's {@code F} lines; version 1 dumps (saved earlier) read as before.
  */
 public final class ThreadDumpCodec {
-    public static final String MAGIC = "# profcon thread dump v1";
+    public static final String MAGIC = "# profcon thread dump v2";
+    /** The first version: every stack written out in {@code F} lines. */
+    public static final String MAGIC_V1 = "# profcon thread dump v1";
 
     private ThreadDumpCodec() {
     }
 
     public static ThreadDump parse(String text, String source) throws ThreadDumpFormatException {
         String[] lines = text.split("\n", -1);
-        if (lines.length == 0 || !lines[0].equals(MAGIC)) {
+        if (lines.length == 0 || !(lines[0].equals(MAGIC) || lines[0].equals(MAGIC_V1))) {
             throw new ThreadDumpFormatException("reading " + source + ": not a profcon thread dump (no '" + MAGIC
                     + "' line)");
         }
         Map<String, String> header = new LinkedHashMap<>();
         List<DumpedThread> threads = new ArrayList<>();
         List<List<Long>> deadlocks = new ArrayList<>();
+        Map<Long, List<Frame>> stacks = new HashMap<>(); // each thread's frames, for R lines
         Builder current = null;
         String json = null;
         for (int i = 1; i < lines.length; i++) {
@@ -39,11 +45,12 @@ public final class ThreadDumpCodec {
                 switch (f[0]) {
                     case "T" -> {
                         if (current != null) {
-                            threads.add(current.build());
+                            threads.add(current.build(stacks));
                         }
                         current = new Builder(f);
                     }
-                    case "F" -> current.frames.add(new Frame(f[1], f[2], f[3], Integer.parseInt(f[4])));
+                    case "F" -> current.frame(new Frame(f[1], f[2], f[3], Integer.parseInt(f[4])));
+                    case "R" -> current.sameFramesAs(Long.parseLong(f[1]), stacks);
                     case "M" -> current.monitors.add(new DumpedThread.LockedMonitor(Integer.parseInt(f[1]), f[2]));
                     case "S" -> current.synchronizers.add(f[1]);
                     case "D" -> deadlocks.add(ids(f));
@@ -56,7 +63,7 @@ public final class ThreadDumpCodec {
             }
         }
         if (current != null) {
-            threads.add(current.build());
+            threads.add(current.build(stacks));
         }
         if (json != null) {
             try {
@@ -107,13 +114,17 @@ public final class ThreadDumpCodec {
         return b.toString();
     }
 
-    /** A thread being read: its T line (checked as soon as it is read), then its frames and locks. */
+    /**
+     * A thread being read: its T line (checked as soon as it is read), then its frames (F lines,
+     * or one R line naming an earlier thread with the same stack, whose list it then shares) and locks.
+     */
     private static final class Builder {
         final String[] t;
         final long tid;
         final long carrier;
         final long owner;
         final List<Frame> frames = new ArrayList<>();
+        List<Frame> shared;
         final List<DumpedThread.LockedMonitor> monitors = new ArrayList<>();
         final List<String> synchronizers = new ArrayList<>();
 
@@ -127,9 +138,29 @@ public final class ThreadDumpCodec {
             this.owner = Long.parseLong(t[7]);
         }
 
-        DumpedThread build() {
-            return new DumpedThread(tid, t[2], t[3], t[4].contains("v"), t[4].contains("d"), carrier, t[6], owner, t[8],
-                    frames, monitors, synchronizers);
+        void frame(Frame f) {
+            if (shared != null) {
+                throw new IllegalArgumentException("a frame after the thread's R line");
+            }
+            frames.add(f);
+        }
+
+        void sameFramesAs(long other, Map<Long, List<Frame>> stacks) {
+            List<Frame> theirs = stacks.get(other);
+            if (theirs == null || shared != null || !frames.isEmpty()) {
+                throw new IllegalArgumentException(theirs == null ? "R refers to thread " + other
+                        + ", which has no stack earlier in the dump" : "a second stack for thread " + tid);
+            }
+            shared = theirs;
+        }
+
+        DumpedThread build(Map<Long, List<Frame>> stacks) {
+            DumpedThread built = new DumpedThread(tid, t[2], t[3], t[4].contains("v"), t[4].contains("d"), carrier, t[6],
+                    owner, t[8], shared != null ? shared : frames, monitors, synchronizers);
+            if (!built.frames().isEmpty()) {
+                stacks.put(tid, built.frames()); // immutable: threads with the same stack share one list
+            }
+            return built;
         }
     }
 }

@@ -1,0 +1,177 @@
+package profcon.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import profcon.threads.DumpedThread;
+import profcon.threads.Frame;
+import profcon.threads.ThreadDump;
+import profcon.threads.ThreadDumpCodec;
+
+/**
+ * What the agent writes ({@code ThreadDumps}/{@code DumpText}, run here on real threads) is what
+ * the console reads ({@code ThreadDumpCodec}): names, states, locks and owners, daemon flags,
+ * frames (shared stacks included), held monitors and synchronizers, deadlocks, the header.
+ * In this package to reach the agent's package-private writer.
+ */
+class DumpTextRoundTripTest {
+    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    private final List<Thread> started = new ArrayList<>();
+
+    @AfterEach
+    void stopThreads() throws InterruptedException {
+        for (Thread t : started) {
+            t.interrupt();
+            t.join(5000);
+        }
+    }
+
+    @Test
+    void groupedDumpWithSharedStacksAndADeadlockReadsBackAsWritten() throws Exception {
+        List<Thread> same = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            same.add(start("same-" + i, true, DumpTextRoundTripTest::parkUntilInterrupted));
+        }
+        Thread odd = start("\u00e9trange\tname", false, () -> sleepUntilInterrupted());
+        ReentrantLock first = new ReentrantLock();
+        ReentrantLock second = new ReentrantLock();
+        CountDownLatch bothHold = new CountDownLatch(2);
+        Thread a = start("dead-a", true, () -> holdThenWait(first, second, bothHold));
+        Thread b = start("dead-b", true, () -> holdThenWait(second, first, bothHold));
+        awaitWaiting(same.toArray(new Thread[0]));
+        awaitWaiting(odd);
+        while (mx.getThreadInfo(a.getId()).getLockOwnerId() < 0 || mx.getThreadInfo(b.getId()).getLockOwnerId() < 0) {
+            Thread.sleep(1); // both past the latch, each waiting for the other's lock
+        }
+
+        List<Thread> all = new ArrayList<>(same);
+        all.add(odd);
+        all.add(a);
+        all.add(b);
+        ThreadDumps writer = new ThreadDumps("grouped", "test", all.size());
+        List<ThreadInfo> infos = new ArrayList<>();
+        for (Thread t : all) {
+            ThreadInfo info = mx.getThreadInfo(t.getId(), Integer.MAX_VALUE);
+            infos.add(info);
+            writer.add(info);
+        }
+        String text = new String(writer.finish(12, 3, -1, mx, null), StandardCharsets.UTF_8);
+        assertThat(text).contains("\nR\t" + same.get(0).getId() + "\n");
+
+        ThreadDump dump = ThreadDumpCodec.parse(text, "round trip");
+        assertThat(dump.view()).isEqualTo("grouped");
+        assertThat(dump.tookNanos()).isEqualTo(12);
+        assertThat(dump.stallNanos()).isEqualTo(3);
+        assertThat(dump.threads()).hasSize(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            ThreadInfo info = infos.get(i);
+            DumpedThread t = dump.threads().get(i);
+            assertThat(t.tid()).isEqualTo(info.getThreadId());
+            assertThat(t.name()).isEqualTo(info.getThreadName());
+            assertThat(t.state()).isEqualTo(info.getThreadState().name());
+            assertThat(t.daemon()).isEqualTo(info.isDaemon());
+            assertThat(t.lock()).isEqualTo(info.getLockName() == null ? "" : info.getLockName());
+            assertThat(t.lockOwnerTid()).isEqualTo(info.getLockOwnerId());
+            assertThat(t.lockOwnerName()).isEqualTo(info.getLockOwnerName() == null ? "" : info.getLockOwnerName());
+            assertThat(t.frames()).isEqualTo(frames(info.getStackTrace()));
+        }
+        assertThat(dump.threads().get(4).frames()).isSameAs(dump.threads().get(0).frames());
+        long low = Math.min(a.getId(), b.getId());
+        long high = Math.max(a.getId(), b.getId());
+        assertThat(dump.deadlocks()).containsExactly(List.of(low, high));
+    }
+
+    @Test
+    void fullDumpKeepsHeldMonitorsAndSynchronizers() throws Exception {
+        Object monitor = new Object();
+        ReentrantLock lock = new ReentrantLock();
+        Thread holder = start("holder", true, () -> {
+            synchronized (monitor) {
+                lock.lock();
+                try {
+                    parkUntilInterrupted();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        });
+        awaitWaiting(holder);
+        ThreadInfo info = null;
+        for (ThreadInfo i : mx.dumpAllThreads(true, true)) {
+            if (i.getThreadId() == holder.getId()) {
+                info = i;
+            }
+        }
+        ThreadDumps writer = new ThreadDumps("full", "test", 1);
+        writer.add(info);
+        ThreadDump dump = ThreadDumpCodec.parse(new String(writer.finish(1, 1, 1, mx, null), StandardCharsets.UTF_8),
+                "round trip");
+        DumpedThread t = dump.thread(holder.getId());
+        assertThat(t.frames()).isEqualTo(frames(info.getStackTrace()));
+        assertThat(t.lockedMonitors()).containsExactly(new DumpedThread.LockedMonitor(
+                info.getLockedMonitors()[0].getLockedStackDepth(), info.getLockedMonitors()[0].toString()));
+        assertThat(t.synchronizers()).containsExactly(info.getLockedSynchronizers()[0].toString());
+    }
+
+    private static List<Frame> frames(StackTraceElement[] stack) {
+        List<Frame> frames = new ArrayList<>();
+        for (StackTraceElement e : stack) {
+            frames.add(new Frame(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber()));
+        }
+        return frames;
+    }
+
+    private Thread start(String name, boolean daemon, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(daemon);
+        t.start();
+        started.add(t);
+        return t;
+    }
+
+    private static void awaitWaiting(Thread... threads) throws InterruptedException {
+        for (Thread t : threads) {
+            while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
+                Thread.sleep(1);
+            }
+        }
+    }
+
+    private static void parkUntilInterrupted() {
+        while (!Thread.currentThread().isInterrupted()) {
+            LockSupport.park();
+        }
+    }
+
+    private static void sleepUntilInterrupted() {
+        try {
+            Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+            // done
+        }
+    }
+
+    private static void holdThenWait(ReentrantLock mine, ReentrantLock theirs, CountDownLatch bothHold) {
+        mine.lock();
+        try {
+            bothHold.countDown();
+            bothHold.await();
+            theirs.lockInterruptibly();
+            theirs.unlock();
+        } catch (InterruptedException e) {
+            // the test is over
+        } finally {
+            mine.unlock();
+        }
+    }
+}
