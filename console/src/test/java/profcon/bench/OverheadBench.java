@@ -24,7 +24,9 @@ import profcon.attach.AttachedJvm;
  * {@code --kinds}. Run by {@code scripts/bench-overhead.sh}; not a test.
  *
  * <p>Options: {@code --kinds=cpu,lock,alloc,block,wall --window=10 --rounds=4 --warmup=15},
- * {@code --java=JAVA_HOME} of the target, and workload options passed on ({@code --workers=4 ...}).
+ * {@code --java=JAVA_HOME} of the target, {@code --io=socket|park} (the service's I/O: a round trip
+ * to {@link Backend}, run in this process, or a bare {@code parkNanos}), and workload options
+ * passed on ({@code --workers=4 ...}).
  */
 public final class OverheadBench {
     /** Per-profile-kind goals from the "Do no harm" issue: largest acceptable throughput loss. */
@@ -40,11 +42,13 @@ public final class OverheadBench {
         System.out.printf(Locale.ROOT, "profcon overhead benchmark: %d cores, load average %s; kinds %s, %d rounds "
                 + "of %d s off + %d s on, after %d s warm-up%n", Runtime.getRuntime().availableProcessors(),
                 loadAverage(), o.kinds, o.rounds, o.window, o.window, o.warmup);
-        Process target = startTarget(o);
+        Backend backend = o.socketIo ? Backend.start(o.ioMicros()) : null;
+        Process target = startTarget(o, backend);
         try (AttachedJvm jvm = AttachedJvm.attach(target.pid())) {
-            System.out.printf(Locale.ROOT, "target %d: ServiceWorkload %s%n", target.pid(),
+            System.out.printf(Locale.ROOT, "target %d: ServiceWorkload %s; I/O: %s%n", target.pid(),
                     o.workload.isEmpty() ? "(defaults: --workers=4 --clients=8 --cpu-iterations=20000 --io-micros=200)"
-                            : String.join(" ", o.workload));
+                            : String.join(" ", o.workload),
+                    o.socketIo ? "loopback round trip to a backend in the benchmark's process" : "parkNanos");
             Thread.sleep(o.warmup * 1_000L); // JIT warm-up of the workload: a fixed length by design
             System.out.println("kind   off ops/s    on ops/s  throughput  (95% CI)           off p99    on p99  p99 ratio"
                     + "  agent CPU  goal");
@@ -53,6 +57,9 @@ public final class OverheadBench {
             }
         } finally {
             target.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (backend != null) {
+                backend.close();
+            }
         }
         System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
     }
@@ -142,13 +149,16 @@ public final class OverheadBench {
                 goal == null ? "-" : String.format(Locale.ROOT, "loss < %.0f%%", goal * 100));
     }
 
-    private Process startTarget(Options o) throws Exception {
+    private Process startTarget(Options o, Backend backend) throws Exception {
         // The workload's own classes only: a real target has none of profcon's on its class path.
         String classPath = Path.of(ServiceWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
         List<String> command = new ArrayList<>(List.of(Path.of(o.java, "bin", "java").toString(), "-Xmx256m", "-cp",
                 classPath, ServiceWorkload.class.getName()));
         command.addAll(o.workload);
+        if (backend != null) {
+            command.add("--backend-port=" + backend.port());
+        }
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Boolean> ready = new CompletableFuture<>();
         Thread reader = new Thread(() -> read(p, ready), "bench-target-output");
@@ -187,13 +197,24 @@ public final class OverheadBench {
         }
     }
 
-    private record Options(List<String> kinds, int window, int rounds, int warmup, String java, List<String> workload) {
+    private record Options(List<String> kinds, int window, int rounds, int warmup, String java, boolean socketIo,
+                           List<String> workload) {
+        int ioMicros() {
+            for (String w : workload) {
+                if (w.startsWith("--io-micros=")) {
+                    return Integer.parseInt(w.substring("--io-micros=".length()));
+                }
+            }
+            return 200;
+        }
+
         static Options parse(String[] argv) {
             List<String> kinds = List.of("cpu", "lock", "alloc", "block", "wall");
             int window = 10;
             int rounds = 4;
             int warmup = 15;
             String java = System.getProperty("java.home");
+            boolean socketIo = true;
             List<String> workload = new ArrayList<>();
             for (String a : argv) {
                 String value = a.substring(a.indexOf('=') + 1);
@@ -207,11 +228,16 @@ public final class OverheadBench {
                     warmup = Integer.parseInt(value);
                 } else if (a.startsWith("--java=")) {
                     java = value;
+                } else if (a.startsWith("--io=")) {
+                    if (!value.equals("socket") && !value.equals("park")) {
+                        throw new IllegalArgumentException("--io is socket or park, got " + value);
+                    }
+                    socketIo = value.equals("socket");
                 } else {
                     workload.add(a);
                 }
             }
-            return new Options(kinds, window, rounds, warmup, java, workload);
+            return new Options(kinds, window, rounds, warmup, java, socketIo, workload);
         }
     }
 }

@@ -1,5 +1,11 @@
 package profcon.bench;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +21,13 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The benchmark's target: a small service. Client threads send requests to a worker pool and wait
  * for each answer; a request burns CPU, updates a shared map under a lock, allocates a response,
- * and blocks briefly as if on I/O. Every second it prints {@code STAT epochMillis ops p99Micros},
- * measured inside the target, so the figures include whatever an attached profiler costs.
+ * and blocks on I/O: a round trip to a backend on a loopback socket ({@code --backend-port=N}; the
+ * backend, which answers after {@code --io-micros}, is the benchmark's own process), or without a
+ * backend a {@code parkNanos} of {@code --io-micros}. Every second it prints
+ * {@code STAT epochMillis ops p99Micros}, measured inside the target, so the figures include
+ * whatever an attached profiler costs.
  *
- * <p>Options: {@code --workers=4 --clients=8 --cpu-iterations=20000 --io-micros=200}.
+ * <p>Options: {@code --workers=4 --clients=8 --cpu-iterations=20000 --io-micros=200 --backend-port=0}.
  */
 public final class ServiceWorkload {
     private static final int SUB_BUCKETS = 16;
@@ -28,19 +37,22 @@ public final class ServiceWorkload {
     private final AtomicLongArray latency = new AtomicLongArray(64 * SUB_BUCKETS); // log-linear, in ns
     private final int cpuIterations;
     private final long ioNanos;
+    private final int backendPort;
+    private final ThreadLocal<Socket> backend = new ThreadLocal<>(); // one connection per worker
     private volatile long sink;
 
-    private ServiceWorkload(int workers, int cpuIterations, long ioMicros) {
+    private ServiceWorkload(int workers, int cpuIterations, long ioMicros, int backendPort) {
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "svc-worker-" + n.incrementAndGet()));
         this.cpuIterations = cpuIterations;
         this.ioNanos = ioMicros * 1_000;
+        this.backendPort = backendPort;
     }
 
     public static void main(String[] argv) throws Exception {
         Map<String, Integer> o = options(argv);
         ServiceWorkload w = new ServiceWorkload(o.getOrDefault("workers", 4), o.getOrDefault("cpu-iterations", 20_000),
-                o.getOrDefault("io-micros", 200));
+                o.getOrDefault("io-micros", 200), o.getOrDefault("backend-port", 0));
         for (int i = 1; i <= o.getOrDefault("clients", 8); i++) {
             long seed = i;
             Thread client = new Thread(() -> w.client(seed), "client-" + i);
@@ -83,8 +95,30 @@ public final class ServiceWorkload {
             response.add(new byte[128 + (int) (h & 127)]);
         }
         sink = response.size();
-        LockSupport.parkNanos(ioNanos);
+        if (backendPort == 0) {
+            LockSupport.parkNanos(ioNanos);
+        } else {
+            callBackend(h);
+        }
         return h + response.get(3).length;
+    }
+
+    /** Sends 8 bytes to the backend and reads its 8-byte answer: a blocking read, as a service's I/O is. */
+    private void callBackend(long h) {
+        try {
+            Socket s = backend.get();
+            if (s == null) {
+                s = new Socket(InetAddress.getLoopbackAddress(), backendPort);
+                s.setTcpNoDelay(true);
+                backend.set(s);
+            }
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            out.writeLong(h);
+            out.flush();
+            sink = new DataInputStream(s.getInputStream()).readLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void record(long nanos) {
