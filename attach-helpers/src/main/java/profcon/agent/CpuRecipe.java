@@ -78,6 +78,7 @@ public final class CpuRecipe implements Recipe {
     @Override
     public String blindSpots() {
         return "JFR samples a few threads per period and only threads running Java code or inside a native "
-                + "method; time in the JVM itself (GC, JIT compiler) is not attributed to Java stacks.";
+                + "method; time in the JVM itself (GC, JIT compiler) is not attributed to Java stacks; threads "
+                + "blocked in JDK socket, file or pipe I/O are waiting, not on CPU, and are left out (see 'profile block').";
     }
 }
