@@ -16,11 +16,14 @@ import jdk.jfr.consumer.RecordedThread;
  * a second, that re-reading was most of the agent's CPU).
  *
  * <p>Bounded: each map is emptied when it reaches {@link #MAX_ENTRIES}, so neither a stream of
- * ever-new stacks nor a long recording's succession of constant pools can grow it without limit.
- * One memo serves one profile, and so one recipe and one way of shaping stacks.
+ * ever-new stacks nor a long recording's succession of constant pools can grow it without limit:
+ * at JFR's depth of 64 frames the converted stacks take at most about 2 MB, plus the JFR objects
+ * they keep alive after the parser has moved to a new chunk. Past the bound, events still count;
+ * they only cost what they cost before the memo. One memo serves one profile, and so one recipe
+ * and one way of shaping stacks.
  */
 final class JfrMemo {
-    static final int MAX_ENTRIES = 4096;
+    static final int MAX_ENTRIES = 1024;
     private static final String[] PROFCON_THREAD = new String[0];
     private final Map<RecordedStackTrace, StackProfile.Stack> stacks = new IdentityHashMap<>();
     private final Map<RecordedThread, String[]> threads = new IdentityHashMap<>();
