@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import profcon.threads.DumpedThread;
@@ -50,9 +51,9 @@ class DumpTextRoundTripTest {
         Thread b = start("dead-b", true, () -> holdThenWait(second, first, bothHold));
         awaitWaiting(same.toArray(new Thread[0]));
         awaitWaiting(odd);
-        while (mx.getThreadInfo(a.getId()).getLockOwnerId() < 0 || mx.getThreadInfo(b.getId()).getLockOwnerId() < 0) {
-            Thread.sleep(1); // both past the latch, each waiting for the other's lock
-        }
+        // Both past the latch, each waiting for the other's lock.
+        awaitCondition("dead-a and dead-b each waiting for the other's lock",
+                () -> mx.getThreadInfo(a.getId()).getLockOwnerId() >= 0 && mx.getThreadInfo(b.getId()).getLockOwnerId() >= 0);
 
         List<Thread> all = new ArrayList<>(same);
         all.add(odd);
@@ -141,9 +142,19 @@ class DumpTextRoundTripTest {
 
     private static void awaitWaiting(Thread... threads) throws InterruptedException {
         for (Thread t : threads) {
-            while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
-                Thread.sleep(1);
+            awaitCondition(t.getName() + " waiting",
+                    () -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING);
+        }
+    }
+
+    /** Polls a condition about other threads (they have no event to wait for) until a deadline. */
+    private static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after 30 s waiting for " + what);
             }
+            Thread.sleep(1);
         }
     }
 
