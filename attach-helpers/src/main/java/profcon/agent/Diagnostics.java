@@ -19,6 +19,7 @@ final class Diagnostics {
     private static final long MAX_PAUSES_MS = 600_000;
     private final Path dir;
     private final PauseModel model = new PauseModel();
+    private final StackMemo stacks = new StackMemo();
 
     Diagnostics(Path dir) {
         this.dir = dir;
@@ -28,7 +29,7 @@ final class Diagnostics {
         List<String> args = words.subList(1, words.size());
         try {
             return switch (words.get(0)) {
-                case "threads" -> payload("grouped", new GroupedThreadDump(dir, chunk(args)).take());
+                case "threads" -> payload("grouped", new GroupedThreadDump(dir, chunk(args), stacks).take());
                 case "threads-full" -> payload("full", new FullThreadDump(dir, model).take());
                 case "estimate" -> message(model.estimate(kind(args)));
                 case "heapdump" -> message(new HeapOperations(dir, model).heapDump(!args.contains("live=false")));

@@ -33,6 +33,7 @@ final class DumpText {
     private byte[] out;
     private int size;
     private final Stacks stacks = new Stacks();
+    private long lastStack;
 
     /**
      * Sized for {@code threads} threads of which most share their stack with another one (a
@@ -67,26 +68,7 @@ final class DumpText {
      * not spent when there is nothing to read.)
      */
     DumpText thread(ThreadInfo info, boolean heldLocks) {
-        ascii("T\t");
-        number(info.getThreadId());
-        put('\t');
-        text(info.getThreadName());
-        put('\t');
-        ascii(info.getThreadState().name());
-        put('\t');
-        if (info.isDaemon()) {
-            put('d');
-        }
-        ascii("\t-1\t"); // carrier: platform threads have none
-        LockInfo lock = info.getLockInfo();
-        if (lock != null) {
-            lock(lock);
-        }
-        put('\t');
-        number(info.getLockOwnerId());
-        put('\t');
-        text(info.getLockOwnerName());
-        put('\n');
+        threadLine(info);
         stack(info.getThreadId(), info.getStackTrace());
         if (!heldLocks) {
             return this;
@@ -104,6 +86,27 @@ final class DumpText {
             put('\n');
         }
         return this;
+    }
+
+    /**
+     * One thread whose stack is known already: its {@code T} line, then the frame lines at
+     * {@code from[start, start + length)} (a previous dump's reply), shared like any other stack.
+     */
+    DumpText thread(ThreadInfo info, byte[] from, int start, int length) {
+        threadLine(info);
+        int at = size;
+        if (size + length > out.length) {
+            out = Arrays.copyOf(out, Math.max(size + length, out.length + (out.length >> 1) + 64));
+        }
+        System.arraycopy(from, start, out, size, length);
+        size += length;
+        share(info.getThreadId(), at);
+        return this;
+    }
+
+    /** Where the frame lines of the thread written last are, as {@code start << 32 | length} (0: none). */
+    long lastStack() {
+        return lastStack;
     }
 
     DumpText deadlocks(List<long[]> cycles) {
@@ -155,9 +158,6 @@ final class DumpText {
      * thread: if found, takes them back and writes {@code R<TAB>thatTid} instead.
      */
     private void stack(long tid, StackTraceElement[] frames) {
-        if (frames.length == 0) {
-            return;
-        }
         int start = size;
         for (StackTraceElement f : frames) {
             ascii("F\t");
@@ -170,13 +170,51 @@ final class DumpText {
             number(f.getLineNumber());
             put('\n');
         }
-        long same = stacks.findOrAdd(out, start, size, tid);
-        if (same >= 0) {
-            size = start;
-            ascii("R\t");
-            number(same);
-            put('\n');
+        share(tid, start);
+    }
+
+    /**
+     * The frame lines from {@code start} to the end were just written: if the same bytes were
+     * written for an earlier thread, takes them back and writes {@code R<TAB>thatTid} instead.
+     */
+    private void share(long tid, int start) {
+        lastStack = 0;
+        if (size == start) {
+            return;
         }
+        int same = stacks.findOrAdd(out, start, size, tid);
+        if (same < 0) {
+            lastStack = (long) start << 32 | (size - start);
+            return;
+        }
+        lastStack = (long) stacks.starts[same] << 32 | stacks.lengths[same];
+        size = start;
+        ascii("R\t");
+        number(stacks.tids[same]);
+        put('\n');
+    }
+
+    private void threadLine(ThreadInfo info) {
+        ascii("T\t");
+        number(info.getThreadId());
+        put('\t');
+        text(info.getThreadName());
+        put('\t');
+        ascii(info.getThreadState().name());
+        put('\t');
+        if (info.isDaemon()) {
+            put('d');
+        }
+        ascii("\t-1\t"); // carrier: platform threads have none
+        LockInfo lock = info.getLockInfo();
+        if (lock != null) {
+            lock(lock);
+        }
+        put('\t');
+        number(info.getLockOwnerId());
+        put('\t');
+        text(info.getLockOwnerName());
+        put('\n');
     }
 
     /** {@code class@identityHash}, as {@link LockInfo#toString()} without its String. */
@@ -273,8 +311,8 @@ final class DumpText {
         private long[] tids = new long[256];
         private int count;
 
-        /** The tid of an earlier thread whose stack bytes equal {@code buf[from, to)}, or -1 after recording these. */
-        long findOrAdd(byte[] buf, int from, int to, long tid) {
+        /** The slot of an earlier thread's stack whose bytes equal {@code buf[from, to)}, or -1 after recording these. */
+        int findOrAdd(byte[] buf, int from, int to, long tid) {
             int hash = 1;
             for (int i = from; i < to; i++) {
                 hash = 31 * hash + buf[i];
@@ -284,7 +322,7 @@ final class DumpText {
             for (int at = spread(hash) & mask; hashes[at] != 0; at = (at + 1) & mask) {
                 if (hashes[at] == hash && lengths[at] == to - from
                         && Arrays.equals(buf, starts[at], starts[at] + lengths[at], buf, from, to)) {
-                    return tids[at];
+                    return at;
                 }
             }
             if (2 * (count + 1) > hashes.length) {

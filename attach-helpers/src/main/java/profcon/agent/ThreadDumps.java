@@ -31,17 +31,44 @@ final class ThreadDumps {
                 .header("time_ms", System.currentTimeMillis());
     }
 
-    /** Writes the thread now (null, a thread that has ended, is skipped). */
-    void add(ThreadInfo info) {
-        if (info == null) {
-            return;
-        }
-        if (info.getThreadName().startsWith(AGENT_PREFIX)) {
-            agentThreads++; // the agent's own threads are not the target's
-            return;
+    /**
+     * Writes the thread now (null, a thread that has ended, is skipped). Returns where its frame
+     * lines are in the reply as {@code start << 32 | length} (0: no frames), or -1 if it was not
+     * written (ended, or one of the agent's own).
+     */
+    long add(ThreadInfo info) {
+        if (skipped(info)) {
+            return -1;
         }
         out.thread(info, heldLocks);
         waits.add(info.getThreadId(), info.getLockInfo(), info.getLockOwnerId());
+        return out.lastStack();
+    }
+
+    /** As {@link #add(ThreadInfo)}, for a thread whose frame lines are known: {@code from[stack]}. */
+    long add(ThreadInfo info, byte[] from, long stack) {
+        if (skipped(info)) {
+            return -1;
+        }
+        out.thread(info, from, (int) (stack >>> 32), (int) stack);
+        waits.add(info.getThreadId(), info.getLockInfo(), info.getLockOwnerId());
+        return out.lastStack();
+    }
+
+    /** How many stacks were read for this dump and how many were kept from the previous one. */
+    void stacks(int read, int reused) {
+        out.header("stacks_read", read).header("stacks_reused", reused);
+    }
+
+    private boolean skipped(ThreadInfo info) {
+        if (info == null) {
+            return true;
+        }
+        if (info.getThreadName().startsWith(AGENT_PREFIX)) {
+            agentThreads++; // the agent's own threads are not the target's
+            return true;
+        }
+        return false;
     }
 
     /** Deadlocks (checked again against the live threads), the cost figures; then the JSON file if given. */

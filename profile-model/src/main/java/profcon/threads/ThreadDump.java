@@ -46,6 +46,15 @@ public record ThreadDump(Map<String, String> header, List<DumpedThread> threads,
         return number("call_ns");
     }
 
+    /** JDK 17-20 grouped dumps: stacks read for this dump, and stacks kept from the previous one (-1: not said). */
+    public long stacksRead() {
+        return number("stacks_read");
+    }
+
+    public long stacksReused() {
+        return number("stacks_reused");
+    }
+
     public long platformCount() {
         return threads.stream().filter(t -> !t.virtual()).count();
     }

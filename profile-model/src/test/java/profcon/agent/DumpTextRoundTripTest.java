@@ -1,14 +1,18 @@
 package profcon.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -22,7 +26,8 @@ import profcon.threads.ThreadDumpCodec;
 /**
  * What the agent writes ({@code ThreadDumps}/{@code DumpText}, run here on real threads) is what
  * the console reads ({@code ThreadDumpCodec}): names, states, locks and owners, daemon flags,
- * frames (shared stacks included), held monitors and synchronizers, deadlocks, the header.
+ * frames (shared stacks included), held monitors and synchronizers, deadlocks, the header; and a
+ * repeated grouped dump keeps exactly the stacks that cannot have changed.
  * In this package to reach the agent's package-private writer.
  */
 class DumpTextRoundTripTest {
@@ -124,6 +129,64 @@ class DumpTextRoundTripTest {
         assertThat(t.synchronizers()).containsExactly(info.getLockedSynchronizers()[0].toString());
     }
 
+    @Test
+    void repeatedGroupedDumpKeepsTheStacksOfThreadsThatDidNotRunAndReadsTheOthers() throws Exception {
+        StackMemo memo = new StackMemo();
+        assumeTrue(memo.reuses(), "this JVM's thread CPU clock cannot show that a thread ran: nothing is reused");
+        List<Thread> idle = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            idle.add(start("idle-" + i, true, () -> parkInFirstPlace(new AtomicBoolean())));
+        }
+        AtomicBoolean go = new AtomicBoolean();
+        Thread mover = start("mover", true, () -> {
+            parkInFirstPlace(go);
+            parkUntilInterrupted();
+        });
+        Thread renamed = start("before-rename", true, () -> parkInFirstPlace(new AtomicBoolean()));
+        List<Thread> all = new ArrayList<>(idle);
+        all.add(mover);
+        all.add(renamed);
+        awaitWaiting(all.toArray(new Thread[0]));
+        Path dir = Files.createTempDirectory("stack-memo");
+        try {
+            ThreadDump first = groupedDump(dir, memo);
+            ThreadDump second = groupedDump(dir, memo);
+            assertThat(first.stacksReused()).isZero();
+            assertThat(second.stacksReused()).isGreaterThanOrEqualTo(all.size());
+            assertThat(second.method()).contains("the others' stacks kept from it");
+            for (Thread t : all) {
+                assertThat(second.thread(t.getId()).frames()).isEqualTo(first.thread(t.getId()).frames());
+            }
+
+            go.set(true);
+            LockSupport.unpark(mover);
+            awaitCondition("mover parked in its second place", () -> mover.getState() == Thread.State.WAITING
+                    && !frames(mx.getThreadInfo(mover.getId(), Integer.MAX_VALUE).getStackTrace()).toString()
+                            .contains("parkInFirstPlace"));
+            renamed.setName("after-rename"); // by another thread: the renamed one does not run
+            ThreadDump third = groupedDump(dir, memo);
+
+            assertThat(third.stacksRead()).isPositive();
+            assertThat(third.stacksReused()).isGreaterThanOrEqualTo(idle.size() + 1);
+            for (Thread t : all) {
+                assertThat(third.thread(t.getId()).frames()).as(t.getName())
+                        .isEqualTo(frames(mx.getThreadInfo(t.getId(), Integer.MAX_VALUE).getStackTrace()));
+            }
+            assertThat(third.thread(mover.getId()).frames().toString()).doesNotContain("parkInFirstPlace")
+                    .contains("parkUntilInterrupted");
+            assertThat(third.thread(renamed.getId()).name()).isEqualTo("after-rename");
+            assertThat(third.thread(renamed.getId()).frames()).isEqualTo(first.thread(renamed.getId()).frames());
+        } finally {
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** The agent's grouped dump with stacks from {@code getThreadInfo} (JDK 17's path on any JDK), read back. */
+    private static ThreadDump groupedDump(Path dir, StackMemo memo) throws Exception {
+        byte[] reply = new GroupedThreadDump(dir, 4, memo, false).take();
+        return ThreadDumpCodec.parse(new String(reply, StandardCharsets.UTF_8), "grouped dump");
+    }
+
     private static List<Frame> frames(StackTraceElement[] stack) {
         List<Frame> frames = new ArrayList<>();
         for (StackTraceElement e : stack) {
@@ -160,6 +223,12 @@ class DumpTextRoundTripTest {
 
     private static void parkUntilInterrupted() {
         while (!Thread.currentThread().isInterrupted()) {
+            LockSupport.park();
+        }
+    }
+
+    private static void parkInFirstPlace(AtomicBoolean go) {
+        while (!go.get() && !Thread.currentThread().isInterrupted()) {
             LockSupport.park();
         }
     }
