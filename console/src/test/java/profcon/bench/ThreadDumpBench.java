@@ -19,6 +19,7 @@ import profcon.attach.AttachedJvm;
  * each JDK given. The stall is what a probe thread inside the target measures (its longest gap).
  * Each operation runs three times in one session: the first grouped dump reads every stack, the
  * next ones (JDK 17-20) only those of threads that ran since, so the ratio line gives both.
+ * {@code -Dbench.keepLogs=true} keeps each target's {@code -Xlog:safepoint} file and prints its path.
  * Not a test: run by {@code scripts/bench-thread-dumps.sh}. Args: {@code JAVA_HOME... -- N...}.
  */
 public final class ThreadDumpBench {
@@ -88,7 +89,11 @@ public final class ThreadDumpBench {
                     firstGrouped / max[2], repeatedGrouped / max[2], max[1] / max[2], safepoint[0] / safepoint[2]);
         } finally {
             target.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            java.nio.file.Files.deleteIfExists(log);
+            if (Boolean.getBoolean("bench.keepLogs")) {
+                System.out.println("safepoint log kept: " + log);
+            } else {
+                java.nio.file.Files.deleteIfExists(log);
+            }
         }
     }
 
