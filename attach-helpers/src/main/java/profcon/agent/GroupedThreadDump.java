@@ -69,9 +69,9 @@ final class GroupedThreadDump {
                 file = JsonThreadDump.take(dir);
             } else {
                 dump = new ThreadDumps("grouped", "getThreadInfo(ids, MAX) in chunks of " + chunk + " threads (one "
-                        + "short safepoint per chunk, no global dump)" + (memo.reuses() ? " for the threads that ran "
-                        + "since the previous dump; the others' stacks kept from it (same CPU time and wait counts)"
-                        : ""), ids.length);
+                        + "short safepoint per chunk, no global dump)" + (memo.reuses() ? "; on a repeat only for "
+                        + "the threads that ran since the previous dump, the others' stacks kept from it (same CPU "
+                        + "time and wait counts)" : ""), ids.length);
                 rows = memo.next(ids.length);
                 long[] changed = memo.empty() ? ids : reuseUnchanged(ids, dump, rows);
                 readStacks(changed, dump, rows);

@@ -23,13 +23,24 @@ class GoroutinesIT {
     void twoThousandParkedThreadsAreOneGroupAndNothingIsLeftBehind(String jdk) throws Exception {
         String home = TargetJvm.jdk(jdk);
         try (TargetJvm target = TargetJvm.start(home, "profcon.demo.ManyThreadsNoWork", "--threads=2000")) {
-            ConsoleRun run = ConsoleRun.of(Long.toString(target.pid()), "-c", "goroutines");
+            ConsoleRun run = ConsoleRun.of(Long.toString(target.pid()), "-c", "goroutines; goroutines");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).contains("2,000 threads: BLOCKED 2,000\n  names: worker-[1..2000]\n"
-                    + "  waiting on profcon.demo.ManyThreadsNoWork$Gate; held by \"gate-keeper\"");
-            assertThat(firstGroupLine(run.out())).startsWith("2,000 threads");
-            assertThat(run.out()).contains("no global safepoint").doesNotContain("\"profcon-");
+            String first = run.out().substring(0, run.out().lastIndexOf("Threads: "));
+            String second = run.out().substring(run.out().lastIndexOf("Threads: "));
+            for (String dump : new String[] {first, second}) {
+                assertThat(dump).contains("2,000 threads: BLOCKED 2,000\n  names: worker-[1..2000]\n"
+                        + "  waiting on profcon.demo.ManyThreadsNoWork$Gate; held by \"gate-keeper\"");
+                assertThat(firstGroupLine(dump)).startsWith("2,000 threads");
+                assertThat(dump).contains("no global safepoint").doesNotContain("\"profcon-");
+            }
+            if (jdk.equals("profcon.jdk17")) { // the repeat keeps the stacks of threads that did not run
+                Matcher kept = Pattern.compile("(?m)^Stacks: ([\\d,]+) read, ([\\d,]+) kept from the previous dump")
+                        .matcher(second);
+                assertThat(kept.find()).as(second).isTrue();
+                assertThat(Integer.parseInt(kept.group(2).replace(",", ""))).isGreaterThanOrEqualTo(2000);
+                assertThat(first).doesNotContain("kept from the previous dump");
+            }
             assertThat(TargetThreads.awaitNoProfconThreads(home, target.pid())).doesNotContain("\"profcon-");
         }
     }
