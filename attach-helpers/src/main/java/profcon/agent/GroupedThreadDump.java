@@ -3,7 +3,6 @@ package profcon.agent;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,12 +32,11 @@ final class GroupedThreadDump {
     private final Path dir;
     private final int chunk;
     private final StackMemo memo;
-    private int read;
-    private int reused;
+    private final boolean jsonStacks;
     private final com.sun.management.ThreadMXBean mx =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    private final boolean jsonStacks;
+    private int read; // stacks read for this dump
+    private int reused; // stacks kept from the previous one
 
     GroupedThreadDump(Path dir, int chunk, StackMemo memo) {
         this(dir, chunk, memo, JsonThreadDump.available());
