@@ -116,7 +116,9 @@ final class GroupedThreadDump {
             long[] cpu = mx.getThreadCpuTime(part);
             for (int i = 0; i < infos.length; i++) {
                 long stack = infos[i] == null ? -1 : memo.unchanged(infos[i], cpu[i]);
-                if (stack < 0) {
+                if (infos[i] != null && ThreadDumps.isAgents(infos[i])) {
+                    dump.add(infos[i]); // counted only: no stack of the agent's to read
+                } else if (stack < 0) {
                     changed[n++] = part[i];
                 } else {
                     long written = dump.add(infos[i], memo.reply(), stack);

@@ -60,12 +60,17 @@ final class ThreadDumps {
         out.header("stacks_read", read).header("stacks_reused", reused);
     }
 
+    /** One of the agent's own threads: counted, never written (they are not the target's). */
+    static boolean isAgents(ThreadInfo info) {
+        return info.getThreadName().startsWith(AGENT_PREFIX);
+    }
+
     private boolean skipped(ThreadInfo info) {
         if (info == null) {
             return true;
         }
-        if (info.getThreadName().startsWith(AGENT_PREFIX)) {
-            agentThreads++; // the agent's own threads are not the target's
+        if (isAgents(info)) {
+            agentThreads++;
             return true;
         }
         return false;
