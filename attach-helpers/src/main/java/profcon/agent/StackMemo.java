@@ -16,12 +16,14 @@ import java.util.Arrays;
  * {@code -XX:-UseLinuxPosixThreadCPUClocks} makes it count ticks); elsewhere no stack is ever
  * reused.
  *
- * <p>What it keeps: the previous reply (the stacks' bytes are read back from it, no copy) and
- * one row per thread in plain arrays (about 45 bytes a thread), found by thread id in an
- * open-addressing table; two sets of rows, used in turn, so a dump of as many threads as the
- * last allocates none.
+ * <p>What it keeps: the previous reply (the stacks' bytes are read back from it, no copy; up to
+ * {@link #MAX_KEPT_REPLY}) and one row per thread in plain arrays (about 45 bytes a thread),
+ * found by thread id in an open-addressing table; two sets of rows, used in turn, so a dump of
+ * as many threads as the last allocates none.
  */
 final class StackMemo {
+    /** Largest reply kept between dumps (10,000 parked threads make 0.4 MB; distinct deep stacks far more). */
+    static final int MAX_KEPT_REPLY = 16 << 20;
     private final boolean trusted;
     private byte[] reply = new byte[0];
     private Rows rows = new Rows(0);
@@ -78,13 +80,24 @@ final class StackMemo {
         return new Rows(threads + threads / 8);
     }
 
-    /** The dump just sent and its rows; the previous rows become the spare ones, the previous reply is dropped. */
+    /**
+     * The dump just sent and its rows; the previous rows become the spare ones, the previous reply
+     * is dropped. A reply over {@link #MAX_KEPT_REPLY} is not kept (nor anything else): the next
+     * dump reads every stack rather than have the target hold that much for it.
+     */
     void replace(byte[] reply, Rows rows) {
-        if (trusted && rows != this.rows) {
-            this.reply = reply;
-            this.spare = this.rows;
-            this.rows = rows;
+        if (!trusted || rows == this.rows) {
+            return;
         }
+        if (reply.length > MAX_KEPT_REPLY) {
+            this.reply = new byte[0];
+            this.rows = new Rows(0);
+            this.spare = new Rows(0);
+            return;
+        }
+        this.reply = reply;
+        this.spare = this.rows;
+        this.rows = rows;
     }
 
     /** Both counts only grow, so their sum is unchanged exactly when both are. */
