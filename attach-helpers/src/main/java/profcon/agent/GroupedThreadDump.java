@@ -115,17 +115,20 @@ final class GroupedThreadDump {
             ThreadInfo[] infos = mx.getThreadInfo(part, 0);
             long[] cpu = mx.getThreadCpuTime(part);
             for (int i = 0; i < infos.length; i++) {
-                long stack = infos[i] == null ? -1 : memo.unchanged(infos[i], cpu[i]);
-                if (infos[i] != null && ThreadDumps.isAgents(infos[i])) {
-                    dump.add(infos[i]); // counted only: no stack of the agent's to read
-                } else if (stack < 0) {
+                ThreadInfo info = infos[i];
+                if (info != null && ThreadDumps.isAgents(info)) {
+                    dump.add(info); // counted only: no stack of the agent's to read
+                    continue;
+                }
+                long stack = info == null ? -1 : memo.unchanged(info, cpu[i]);
+                if (stack < 0) {
                     changed[n++] = part[i];
-                } else {
-                    long written = dump.add(infos[i], memo.reply(), stack);
-                    if (written >= 0) {
-                        rows.add(infos[i], cpu[i], written);
-                        reused++;
-                    }
+                    continue;
+                }
+                long written = dump.add(info, memo.reply(), stack);
+                if (written >= 0) {
+                    rows.add(info, cpu[i], written);
+                    reused++;
                 }
             }
         }
