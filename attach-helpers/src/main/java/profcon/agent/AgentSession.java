@@ -10,6 +10,12 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.List;
+import profcon.agent.channel.Wire;
+import profcon.agent.jfr.Recipes;
+import profcon.agent.profile.Collector;
+import profcon.agent.profile.ProfileKind;
+import profcon.agent.profile.SamplingOptions;
+import profcon.agent.threads.Diagnostics;
 
 /**
  * One console's session inside the target: the channel to the console and the profile being

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
 import java.lang.management.ThreadMXBean;
 import java.util.StringJoiner;
+import profcon.agent.profile.Collector;
 
 /** What the console's {@code info} shows about the target, read without stopping it. */
 final class TargetInfo {

@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import profcon.agent.Durations;
+import profcon.agent.profile.Durations;
 import profcon.attach.AttachException;
 import profcon.attach.AttachedJvm;
 import profcon.console.Commands;

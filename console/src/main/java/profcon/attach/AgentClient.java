@@ -5,7 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
-import profcon.agent.Wire;
+import profcon.agent.channel.Wire;
 
 /** The console's end of the channel: one request at a time, each answered by one reply. */
 public final class AgentClient implements AutoCloseable {

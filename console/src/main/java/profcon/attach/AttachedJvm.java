@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Properties;
 import profcon.agent.AgentArgs;
 import profcon.agent.ProfconAgent;
-import profcon.agent.Wire;
+import profcon.agent.channel.Wire;
 
 /**
  * A JVM profcon is attached to, with its agent loaded and connected. Closing it detaches: the

@@ -10,8 +10,8 @@ import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import profcon.agent.ProfileKind;
-import profcon.agent.Recipes;
+import profcon.agent.jfr.Recipes;
+import profcon.agent.profile.ProfileKind;
 import profcon.model.Function;
 import profcon.model.Sample;
 

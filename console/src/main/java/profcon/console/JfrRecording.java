@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
-import profcon.agent.LabelSpans;
-import profcon.agent.Recipe;
-import profcon.agent.Recipes;
-import profcon.agent.StackProfile;
+import profcon.agent.encoding.StackProfile;
+import profcon.agent.jfr.LabelSpans;
+import profcon.agent.jfr.Recipe;
+import profcon.agent.jfr.Recipes;
 import profcon.model.Profile;
 import profcon.pprof.PprofReader;
 

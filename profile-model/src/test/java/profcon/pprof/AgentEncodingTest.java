@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import profcon.agent.StackProfile;
+import profcon.agent.encoding.StackProfile;
 import profcon.model.Profile;
 import profcon.model.Sample;
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import profcon.agent.Durations;
+import profcon.agent.profile.Durations;
 import profcon.console.CommandException;
 import profcon.threads.ThreadQuery;
 

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import profcon.agent.Wire;
+import profcon.agent.channel.Wire;
 import profcon.attach.AgentClient;
 import profcon.console.Command;
 import profcon.console.CommandException;

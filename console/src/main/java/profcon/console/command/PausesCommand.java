@@ -3,7 +3,7 @@ package profcon.console.command;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import profcon.agent.Durations;
+import profcon.agent.profile.Durations;
 import profcon.console.Command;
 import profcon.console.CommandException;
 import profcon.console.CommandSpec;

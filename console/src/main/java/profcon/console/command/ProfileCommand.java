@@ -2,10 +2,10 @@ package profcon.console.command;
 
 import java.time.Duration;
 import java.util.List;
-import profcon.agent.Durations;
-import profcon.agent.ProfileKind;
-import profcon.agent.Recipes;
-import profcon.agent.Wire;
+import profcon.agent.channel.Wire;
+import profcon.agent.jfr.Recipes;
+import profcon.agent.profile.Durations;
+import profcon.agent.profile.ProfileKind;
 import profcon.attach.AgentClient;
 import profcon.attach.TargetGoneException;
 import profcon.console.Command;

@@ -1,7 +1,7 @@
 package profcon.console.command;
 
 import java.util.Locale;
-import profcon.agent.ProfileKind;
+import profcon.agent.profile.ProfileKind;
 import profcon.model.Profile;
 
 /**

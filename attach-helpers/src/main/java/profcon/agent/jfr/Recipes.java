@@ -1,0 +1,39 @@
+package profcon.agent.jfr;
+
+import java.util.List;
+import profcon.agent.profile.ProfileKind;
+import profcon.agent.wall.WallKind;
+
+/** The profile kinds profcon can collect, by name; the JFR-fed ones also read .jfr files. */
+public final class Recipes {
+    private static final List<Recipe> JFR = List.of(new CpuRecipe(), new LockRecipe(), new BlockRecipe(),
+            new AllocRecipe());
+    private static final List<ProfileKind> ALL = List.of(JFR.get(0), JFR.get(1), JFR.get(2), JFR.get(3),
+            new WallKind());
+
+    private Recipes() {
+    }
+
+    public static List<ProfileKind> all() {
+        return ALL;
+    }
+
+    /** The kinds made from JFR events: those a .jfr file can hold. */
+    public static List<Recipe> jfr() {
+        return JFR;
+    }
+
+    /** The kind named {@code kind}; IllegalArgumentException listing the kinds when there is none. */
+    public static ProfileKind named(String kind) {
+        for (ProfileKind r : ALL) {
+            if (r.kind().equals(kind)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown profile kind '" + kind + "' (kinds: " + names() + ")");
+    }
+
+    public static String names() {
+        return String.join(", ", ALL.stream().map(ProfileKind::kind).toList());
+    }
+}

@@ -1,0 +1,36 @@
+package profcon.agent.profile;
+
+import java.time.Duration;
+
+/**
+ * One live profile being collected in the target, whatever feeds it (a JFR stream, the wall-clock
+ * sampler). Started once, then snapshotted any number of times, then stopped or aborted once.
+ */
+public interface Collector {
+    /** Starts the collector's named daemon thread. */
+    void start();
+
+    String kind();
+
+    /** Events (or stack samples) aggregated so far. */
+    long events();
+
+    Duration elapsed();
+
+    /** The settings in force, as {@code info} shows them. */
+    String settings();
+
+    /** Stops once what was recorded so far is aggregated, joins the thread, and returns the pprof bytes. */
+    byte[] stop() throws InterruptedException;
+
+    /** The profile collected so far; collection goes on. */
+    byte[] snapshot();
+
+    /** Stops without waiting for pending events (nobody will read them). */
+    void abort() throws InterruptedException;
+
+    /** CPU time used by the collector's own thread: the agent's share of the cost. */
+    long cpuNanos();
+
+    Thread thread();
+}
