@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.nio.file.FileAlreadyExistsException;
@@ -40,14 +39,14 @@ public final class AgentJar {
      * reusing one path means re-attaching opens nothing new (the class path ignores a repeat).
      */
     public static Path write(Path dir) throws IOException {
-        Map<String, byte[]> classes = new TreeMap<>();
-        for (String entry : agentClassEntries()) {
-            try (InputStream in = ProfconAgent.class.getClassLoader().getResourceAsStream(entry)) {
-                if (in == null) {
-                    throw new IOException("agent class " + entry + " is missing from profcon's class path");
-                }
-                classes.put(entry, in.readAllBytes());
-            }
+        return write(dir, agentSource());
+    }
+
+    /** {@link #write(Path)} from the agent classes in {@code source}: a classes directory or a jar. */
+    static Path write(Path dir, Path source) throws IOException {
+        Map<String, byte[]> classes = Files.isDirectory(source) ? fromDirectory(source) : fromJar(source);
+        if (classes.isEmpty()) {
+            throw new IOException("no agent classes found in " + source);
         }
         Path jar = dir.resolve("profcon-agent-" + hash(classes) + ".jar");
         if (Files.isRegularFile(jar)) {
@@ -93,34 +92,44 @@ public final class AgentJar {
         }
     }
 
-    private static List<String> agentClassEntries() throws IOException {
-        Path source;
+    private static Path agentSource() throws IOException {
         try {
-            source = Path.of(ProfconAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(ProfconAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new IOException("cannot find where profcon's agent classes are: " + e);
         }
-        List<String> entries = new ArrayList<>();
-        if (Files.isDirectory(source)) {
-            try (Stream<Path> files = Files.walk(source.resolve(PACKAGE_DIR))) {
-                files.filter(f -> f.toString().endsWith(".class"))
-                        .forEach(f -> entries.add(source.relativize(f).toString().replace('\\', '/')));
-            }
-        } else {
-            try (JarFile jar = new JarFile(source.toFile())) {
-                for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                    String name = e.nextElement().getName();
-                    if (name.startsWith(PACKAGE_DIR) && name.endsWith(".class")
-                            && name.indexOf('/', PACKAGE_DIR.length()) < 0) {
-                        entries.add(name);
+    }
+
+    /** Every class under the agent's package, subpackages included: the agent is split by concern. */
+    private static Map<String, byte[]> fromDirectory(Path source) throws IOException {
+        Map<String, byte[]> classes = new TreeMap<>();
+        Path agent = source.resolve(PACKAGE_DIR);
+        if (!Files.isDirectory(agent)) {
+            return classes;
+        }
+        List<Path> found;
+        try (Stream<Path> files = Files.walk(agent)) {
+            found = files.filter(f -> f.toString().endsWith(".class")).toList();
+        }
+        for (Path f : found) {
+            classes.put(source.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+        }
+        return classes;
+    }
+
+    /** Every class under the agent's package in a jar (Maven's or JBang's, which holds the console too). */
+    private static Map<String, byte[]> fromJar(Path source) throws IOException {
+        Map<String, byte[]> classes = new TreeMap<>();
+        try (JarFile jar = new JarFile(source.toFile())) {
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                JarEntry entry = e.nextElement();
+                if (entry.getName().startsWith(PACKAGE_DIR) && entry.getName().endsWith(".class")) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        classes.put(entry.getName(), in.readAllBytes());
                     }
                 }
             }
         }
-        if (entries.isEmpty()) {
-            throw new IOException("no agent classes found in " + source);
-        }
-        return entries;
+        return classes;
     }
-
 }
