@@ -1,6 +1,7 @@
 package profcon.agent.jfr;
 
 import java.util.List;
+import java.util.stream.Stream;
 import profcon.agent.profile.ProfileKind;
 import profcon.agent.wall.WallKind;
 
@@ -8,8 +9,10 @@ import profcon.agent.wall.WallKind;
 public final class Recipes {
     private static final List<Recipe> JFR = List.of(new CpuRecipe(), new LockRecipe(), new BlockRecipe(),
             new AllocRecipe());
-    private static final List<ProfileKind> ALL = List.of(JFR.get(0), JFR.get(1), JFR.get(2), JFR.get(3),
-            new WallKind());
+    /** The kinds no .jfr file can hold: collected in the target by their own sampler. */
+    private static final List<ProfileKind> NOT_JFR = List.of(new WallKind());
+    // Built from both lists, never by index: a recipe added to JFR is listed under 'profile' by itself.
+    private static final List<ProfileKind> ALL = Stream.concat(JFR.stream(), NOT_JFR.stream()).toList();
 
     private Recipes() {
     }
