@@ -16,7 +16,8 @@ public final class Session {
     private final boolean assumeYes;
     private Target target;
     private LoadedProfile current;
-    private Settings settings = Settings.defaults();
+    // Base profiles (diff_base=FILE) are read by the console's reader, which knows .jfr recordings too.
+    private Settings settings = Settings.defaults().withBaseReader(ProfileFiles::readBase);
     private Progress progress = Progress.NONE;
     private boolean quitRequested;
     private boolean debug;
