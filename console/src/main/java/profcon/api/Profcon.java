@@ -3,9 +3,11 @@ package profcon.api;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import profcon.agent.profile.Durations;
+import java.util.Optional;
 import profcon.attach.AttachException;
 import profcon.attach.AttachedJvm;
 import profcon.console.Commands;
@@ -34,9 +36,10 @@ import profcon.report.TopRows;
  * that fails throws {@link ProfconException} with the one line the console would print.
  */
 public final class Profcon implements AutoCloseable {
-    private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-    private final Session session = new Session(new PrintWriter(out), new PrintWriter(err), false, false);
+    // Output is taken from the dispatcher's capture, the same one expect and >FILE use; the screen is nowhere.
+    private final Session session = new Session(new PrintWriter(Writer.nullWriter()), new PrintWriter(err), false,
+            false);
     private final Dispatcher dispatcher = new Dispatcher(Commands.registry());
 
     private Profcon() {
@@ -64,21 +67,16 @@ public final class Profcon implements AutoCloseable {
 
     /** Runs one console command line ({@code top10 -cum}, {@code focus=Cache}, {@code tags}) and returns its output. */
     public String run(String commandLine) throws ProfconException {
-        out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
-        boolean ok;
+        Optional<String> output;
         try {
-            ok = dispatcher.execute(commandLine, session);
+            output = dispatcher.run(commandLine, session);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProfconException(commandLine + ": interrupted");
         }
-        session.out().flush();
         session.err().flush();
-        if (!ok) {
-            throw new ProfconException(err.toString().strip());
-        }
-        return out.toString();
+        return output.orElseThrow(() -> new ProfconException(err.toString().strip()));
     }
 
     /** The current profile as data (the model shaped like profile.proto). */

@@ -1,8 +1,6 @@
 package profcon.console;
 
-import java.util.List;
-
-/** One console command: its spec and what it does with the words typed after its name. */
+/** One console command: its spec and what it does when invoked. */
 public interface Command {
     CommandSpec spec();
 
@@ -11,7 +9,7 @@ public interface Command {
      * on); {@link InterruptedException} means Ctrl-C, after which the command has kept whatever
      * it had collected.
      */
-    void run(Session session, List<String> args) throws Exception;
+    void run(Invocation in) throws Exception;
 
     /** A command whose {@code help COMMAND} says more than its spec (e.g. the profile kinds' blind spots). */
     interface MoreHelp {

@@ -2,16 +2,13 @@ package profcon.console;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import profcon.report.Reports;
 
 /**
  * One typed line, split into words: quotes group words, {@code #} at the start of a word begins
  * a comment, and a final {@code >FILE} (or {@code > FILE}) sends the output to a file.
  */
 public record CommandLine(List<String> words, String redirect) {
-    private static final Pattern TAIL_DIGITS = Pattern.compile("^([a-z_]+?)(\\d+)$");
-
     public static CommandLine parse(String line) throws CommandException {
         List<String> words = tokenize(line);
         String redirect = null;
@@ -42,13 +39,10 @@ public record CommandLine(List<String> words, String redirect) {
 
     /** {@code top10 -cum} as {@code top}, {@code [10, -cum]}: pprof's abbreviation, resolved in this one place. */
     public CommandLine splitTailDigits() {
-        Matcher m = TAIL_DIGITS.matcher(name());
-        if (!m.matches()) {
+        List<String> split = new ArrayList<>(Reports.splitTailDigits(name()));
+        if (split.size() == 1) {
             return this;
         }
-        List<String> split = new ArrayList<>();
-        split.add(m.group(1));
-        split.add(m.group(2));
         split.addAll(args());
         return new CommandLine(split, redirect);
     }

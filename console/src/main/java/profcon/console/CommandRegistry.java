@@ -20,6 +20,23 @@ public final class CommandRegistry {
         return commands.stream().filter(c -> c.spec().answersTo(word)).findFirst();
     }
 
+    /**
+     * The command a line names, with the line as that command reads it: {@code top10 -cum} names
+     * {@code top} with {@code 10 -cum} (pprof's abbreviation, split only when the whole word is no command).
+     */
+    public Optional<Resolved> resolve(CommandLine line) {
+        Optional<Command> command = find(line.name());
+        if (command.isPresent()) {
+            return Optional.of(new Resolved(command.get(), line));
+        }
+        CommandLine split = line.splitTailDigits();
+        return find(split.name()).map(c -> new Resolved(c, split));
+    }
+
+    /** A command found for a line, and the line as it reads it. */
+    public record Resolved(Command command, CommandLine line) {
+    }
+
     /** Every name and alias, for completion. */
     public List<String> words() {
         List<String> words = new ArrayList<>();

@@ -27,10 +27,14 @@ public final class Commands {
     }
 
     public static CommandRegistry registry() {
+        return registry(Reports.specs());
+    }
+
+    /** The registry with {@code reports} as its report commands (the table, or the table plus a test's own). */
+    public static CommandRegistry registry(List<ReportSpec> reports) {
         List<Command> commands = new ArrayList<>();
-        CommandRegistry[] self = new CommandRegistry[1];
         commands.add(new ProfileCommand());
-        for (ReportSpec report : Reports.specs()) {
+        for (ReportSpec report : reports) {
             commands.add(new ReportCommand(report));
         }
         commands.add(new WebCommand());
@@ -43,11 +47,10 @@ public final class Commands {
         commands.add(new InfoCommand());
         commands.add(new DetachCommand());
         commands.add(new EchoCommand());
-        commands.add(new ExpectCommand(() -> self[0]));
+        commands.add(new ExpectCommand());
         commands.add(new DebugCommand());
-        commands.add(new HelpCommand(() -> self[0]));
+        commands.add(new HelpCommand());
         commands.add(new QuitCommand());
-        self[0] = new CommandRegistry(commands);
-        return self[0];
+        return new CommandRegistry(commands);
     }
 }

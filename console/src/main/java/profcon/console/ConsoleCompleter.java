@@ -3,22 +3,17 @@ package profcon.console;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import profcon.agent.jfr.Recipes;
-import profcon.agent.profile.ProfileKind;
-import profcon.model.Function;
 import profcon.model.Sample;
 
 /**
- * Tab completion from the registry and the current profile: command names, then what each
- * command's spec says it takes; after {@code name=}, the setting's values (sample types,
- * function names for focus-like settings, {@code key=value} labels for tag filters).
+ * Tab completion: command and setting names first, then whatever the command's own completer
+ * offers; after {@code name=}, the setting's values (sample types, function names for focus-like
+ * settings, {@code key=value} labels for tag filters).
  */
 final class ConsoleCompleter implements Completer {
     private static final Set<String> FUNCTION_SETTINGS = Set.of("focus", "ignore", "hide", "show", "show_from",
@@ -27,7 +22,6 @@ final class ConsoleCompleter implements Completer {
     private static final int MAX_TAG_VALUES = 2_000;
     private final CommandRegistry registry;
     private final Session session;
-    private final Completer files = new Completers.FileNameCompleter();
 
     ConsoleCompleter(CommandRegistry registry, Session session) {
         this.registry = registry;
@@ -44,34 +38,11 @@ final class ConsoleCompleter implements Completer {
         }
         if (line.wordIndex() == 0) {
             registry.words().forEach(w -> candidates.add(new Candidate(w)));
-            settingNames(candidates);
+            ArgCompleters.settingNames(session, candidates);
             return;
         }
-        Optional<Command> command = registry.find(line.words().get(0));
-        switch (command.map(c -> c.spec().completion()).orElse(Completion.NONE)) {
-            case FILE -> files.complete(reader, line, candidates);
-            case PROFILE_KIND -> {
-                if (line.wordIndex() == 1) {
-                    Recipes.all().stream().map(ProfileKind::kind).forEach(k -> candidates.add(new Candidate(k)));
-                }
-            }
-            case COMMAND -> registry.words().forEach(w -> candidates.add(new Candidate(w)));
-            case FUNCTION -> functionNames().forEach(f -> candidates.add(new Candidate(f)));
-            case REPORT_ARGS, SETTING -> {
-                settingNames(candidates);
-                candidates.add(new Candidate("-cum"));
-                candidates.add(new Candidate("-flat"));
-                functionNames().forEach(f -> candidates.add(new Candidate(f)));
-            }
-            default -> {
-            }
-        }
-    }
-
-    private void settingNames(List<Candidate> candidates) {
-        for (String name : session.settings().names()) {
-            candidates.add(new Candidate(name + "=", name + "=", null, null, null, null, false));
-        }
+        registry.find(line.words().get(0)).ifPresent(c -> c.spec().completer()
+                .complete(new CompletionInput(reader, line, session, registry), candidates));
     }
 
     private void settingValues(String name, List<Candidate> candidates) {
@@ -79,22 +50,11 @@ final class ConsoleCompleter implements Completer {
         if (name.equals("sample_index") && session.current() != null) {
             session.current().profile().sampleTypes().forEach(t -> values.add(t.type()));
         } else if (FUNCTION_SETTINGS.contains(name)) {
-            values.addAll(functionNames());
+            values.addAll(ArgCompleters.functionNames(session));
         } else if (TAG_SETTINGS.contains(name)) {
             values.addAll(tagPairs());
         }
         values.forEach(v -> candidates.add(new Candidate(name + "=" + v)));
-    }
-
-    private Set<String> functionNames() {
-        Set<String> names = new LinkedHashSet<>();
-        LoadedProfile p = session.current();
-        if (p != null) {
-            for (Function f : p.profile().functions()) {
-                names.add(f.name());
-            }
-        }
-        return names;
     }
 
     /** {@code key=value} for the labels of the current profile, as tag filters take them. */

@@ -12,15 +12,21 @@ import profcon.attach.TargetGoneException;
 import profcon.pprof.ProfileFormatException;
 import profcon.report.ReportException;
 import profcon.report.Reports;
+import profcon.report.Settings;
 
 /**
  * Runs one line against the registry: settings ({@code name=value}, {@code :}), commands
  * (with pprof's {@code top10} abbreviation), a sample type's name as a shortcut for
- * {@code sample_index}, and {@code >FILE} redirection. A failure prints one line and is
- * remembered for {@code debug}; the caller learns only whether the line succeeded.
+ * {@code sample_index} ({@code mean_X}/{@code total_X} also set {@code mean}), and {@code >FILE}
+ * redirection. Every command's output passes through one capture here, which {@code expect},
+ * {@code >FILE} and the Java API read. A failure prints one line and is remembered for
+ * {@code debug}; the caller learns only whether the line succeeded.
  */
 public final class Dispatcher {
     private final CommandRegistry registry;
+    private Throwable lastError;
+    private String lastOutput = "";
+    private boolean keepLastOutput;
 
     public Dispatcher(CommandRegistry registry) {
         this.registry = registry;
@@ -32,65 +38,84 @@ public final class Dispatcher {
 
     /** Runs {@code line}; returns false when it failed (the error is already printed). */
     public boolean execute(String line, Session session) throws InterruptedException {
+        return run(line, session).isPresent();
+    }
+
+    /**
+     * Runs {@code line} and returns what it printed (also written to the session's output or its
+     * {@code >FILE}); empty when it failed, after the error was printed.
+     */
+    public Optional<String> run(String line, Session session) throws InterruptedException {
         try {
             CommandLine parsed = CommandLine.parse(line);
-            if (!parsed.isEmpty()) {
-                run(parsed, session);
-            }
-            return true;
+            return Optional.of(parsed.isEmpty() ? "" : dispatch(parsed, session, session.out()));
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            session.lastError(e);
+            lastError = e;
             session.error(brief(message(e)));
             if (session.debug()) {
                 e.printStackTrace(session.err());
             }
             session.err().flush();
-            return false;
+            return Optional.empty();
         }
     }
 
-    private void run(CommandLine line, Session session) throws Exception {
+    /** Runs the command line {@code words} for a command such as {@code expect}: printed to {@code out}, and returned. */
+    public String runCaptured(List<String> words, Session session, PrintWriter out) throws Exception {
+        return dispatch(new CommandLine(words, null), session, out);
+    }
+
+    /** The full stack trace's owner: the last failure, for {@code debug}; null before the first. */
+    public Throwable lastError() {
+        return lastError;
+    }
+
+    /** The text the last command printed, for {@code expect}. */
+    public String lastOutput() {
+        return lastOutput;
+    }
+
+    /** Leaves {@link #lastOutput} as it is after the running command (a check prints nothing). */
+    public void keepLastOutput() {
+        keepLastOutput = true;
+    }
+
+    private String dispatch(CommandLine line, Session session, PrintWriter out) throws Exception {
         if (line.name().equals(":")) {
             session.settings(session.settings().clearFilters());
-            return;
+            return "";
         }
-        Optional<Command> command = registry.find(line.name());
-        if (command.isEmpty() && line.name().contains("=")) {
+        Optional<CommandRegistry.Resolved> resolved = registry.resolve(line);
+        if (resolved.isEmpty() && line.name().contains("=")) {
             applySettings(line.words(), session);
-            return;
+            return "";
         }
-        if (command.isEmpty()) {
-            line = line.splitTailDigits();
-            command = registry.find(line.name());
+        if (resolved.isEmpty() && applySampleType(line.name(), session)) {
+            return "";
         }
-        if (command.isEmpty() && isSampleType(line.name(), session)) {
-            session.settings(session.settings().set("sample_index", line.name()));
-            return;
-        }
-        String name = line.name();
-        Command c = command.orElseThrow(() -> unknown(name));
-        runWithOutput(c, line, session);
+        CommandRegistry.Resolved r = resolved.orElseThrow(() -> unknown(line.splitTailDigits().name()));
+        return runWithOutput(r.command(), r.line(), session, out);
     }
 
-    private void runWithOutput(Command c, CommandLine line, Session session) throws Exception {
+    private String runWithOutput(Command c, CommandLine line, Session session, PrintWriter out) throws Exception {
         StringWriter captured = new StringWriter();
-        Writer target = line.redirect() == null ? session.out() : openRedirect(line.redirect());
+        Writer target = line.redirect() == null ? out : openRedirect(line.redirect());
         PrintWriter tee = new PrintWriter(new TeeWriter(target, captured));
-        PrintWriter previous = session.swapOut(tee);
         try {
-            c.run(session, line.args());
+            c.run(new Invocation(c.spec().flags().parse(line.args()), tee, session, this));
         } finally {
-            session.swapOut(previous);
             tee.flush();
             if (line.redirect() != null) {
                 target.close();
             }
-            if (!session.takeKeepLastOutput()) {
-                session.lastOutput(captured.toString());
+            if (!keepLastOutput) {
+                lastOutput = captured.toString();
             }
+            keepLastOutput = false;
         }
+        return captured.toString();
     }
 
     private static Writer openRedirect(String file) throws CommandException {
@@ -117,9 +142,13 @@ public final class Dispatcher {
         }
     }
 
-    private static boolean isSampleType(String word, Session session) {
+    /** pprof's sample-type shortcuts ({@code cpu}, {@code mean_cpu}, {@code total_cpu}); false when {@code word} is none. */
+    private static boolean applySampleType(String word, Session session) throws Exception {
         LoadedProfile p = session.current();
-        return p != null && p.profile().sampleTypes().stream().anyMatch(t -> t.type().equals(word));
+        Optional<Settings> s = p == null ? Optional.empty()
+                : Reports.sampleTypeShortcut(p.profile(), word, session.settings());
+        s.ifPresent(session::settings);
+        return s.isPresent();
     }
 
     private CommandException unknown(String word) {

@@ -141,6 +141,7 @@ public final class Main implements Callable<Integer> {
             if (demo) {
                 DemoTarget.Started started = DemoTarget.start();
                 attach(session, started.pid(), started.process());
+                DemoSources.applyTo(session);
             } else if (target != null && ProfileFiles.looksLikeFile(target)) {
                 ProfileFiles.Opened opened = ProfileFiles.open(Path.of(target), null);
                 session.current(new LoadedProfile(opened.profile(), target, false));

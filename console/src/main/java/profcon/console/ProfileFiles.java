@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import profcon.model.Profile;
 import profcon.pprof.PprofReader;
 import profcon.pprof.ProfileFormatException;
@@ -14,6 +16,7 @@ import profcon.report.ReportException;
 /** Opens a profile file by its content: pprof protobuf (gzipped or plain), or a JFR recording. */
 public final class ProfileFiles {
     private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
+    private static final Pattern JFR_WITH_KIND = Pattern.compile("(.+):([a-z_]+)");
 
     private ProfileFiles() {
     }
@@ -48,6 +51,24 @@ public final class ProfileFiles {
             throw new CommandException(file + " is a pprof profile: it holds one kind; 'load " + file + "' opens it");
         }
         return new Opened(read(file), "");
+    }
+
+    /**
+     * The profile a {@code base}/{@code diff_base} setting names: a pprof file, or a JFR recording
+     * as {@code FILE.jfr:KIND} (without {@code :KIND}, the kind {@code load FILE.jfr} would show).
+     */
+    public static Profile readBase(String value) throws IOException, ReportException {
+        Matcher withKind = JFR_WITH_KIND.matcher(value);
+        boolean kindGiven = withKind.matches() && isJfr(Path.of(withKind.group(1)));
+        Path file = Path.of(kindGiven ? withKind.group(1) : value);
+        if (!kindGiven && !isJfr(file)) {
+            return PprofReader.read(file);
+        }
+        try {
+            return JfrRecording.read(file).choose(kindGiven ? withKind.group(2) : null).profile();
+        } catch (CommandException e) {
+            throw new ReportException(value + ": " + e.getMessage());
+        }
     }
 
     /** True when the file starts with JFR's magic bytes, whatever its name. */

@@ -2,11 +2,12 @@ package profcon.console;
 
 import java.io.PrintWriter;
 import profcon.report.Settings;
-import profcon.threads.ThreadDump;
 
 /**
- * The console's state between commands: the target (if attached), the current profile, the
- * report settings, and where output goes. Commands read and change it; nothing else is global.
+ * The console's shared state between commands: the target (if attached), the current profile,
+ * the report settings, the terminal (output, style, progress, questions) and cancellation.
+ * State that one command owns (the last thread dump, the quit warning) lives in that command;
+ * the last output and error live in the {@link Dispatcher}.
  */
 public final class Session {
     private PrintWriter out;
@@ -15,20 +16,16 @@ public final class Session {
     private final boolean assumeYes;
     private Target target;
     private LoadedProfile current;
-    private Settings settings = Settings.defaults();
+    // Base profiles (diff_base=FILE) are read by the console's reader, which knows .jfr recordings too.
+    private Settings settings = Settings.defaults().withBaseReader(ProfileFiles::readBase);
     private Progress progress = Progress.NONE;
-    private Throwable lastError;
-    private String lastOutput = "";
     private boolean quitRequested;
-    private boolean quitWarned;
     private boolean debug;
     private Style style = Style.PLAIN;
     private boolean json;
-    private boolean keepLastOutput;
     private final Object cancelSignal = new Object();
     private volatile boolean cancelled;
     private Confirmer confirmer = Confirmer.NO_TERMINAL;
-    private ThreadDump lastThreads;
 
     public Session(PrintWriter out, PrintWriter err, boolean interactive, boolean assumeYes) {
         this.out = out;
@@ -119,7 +116,6 @@ public final class Session {
 
     public void current(LoadedProfile p) {
         this.current = p;
-        this.quitWarned = false;
     }
 
     public Settings settings() {
@@ -176,50 +172,12 @@ public final class Session {
         this.debug = on;
     }
 
-    public Throwable lastError() {
-        return lastError;
-    }
-
-    public void lastError(Throwable t) {
-        this.lastError = t;
-    }
-
-    /** Asks the dispatcher to leave {@link #lastOutput} as it is after this command (a check prints nothing). */
-    public void keepLastOutput() {
-        this.keepLastOutput = true;
-    }
-
-    /** Whether the command just run asked to keep the last output; clears the request. */
-    boolean takeKeepLastOutput() {
-        boolean keep = keepLastOutput;
-        keepLastOutput = false;
-        return keep;
-    }
-
-    /** The text the last report printed, for {@code expect}. */
-    public String lastOutput() {
-        return lastOutput;
-    }
-
-    public void lastOutput(String text) {
-        this.lastOutput = text;
-    }
-
     public boolean quitRequested() {
         return quitRequested;
     }
 
     public void requestQuit() {
         this.quitRequested = true;
-    }
-
-    /** Whether the unsaved-profile warning was already given for this profile (a second quit leaves). */
-    public boolean quitWarned() {
-        return quitWarned;
-    }
-
-    public void quitWarned(boolean warned) {
-        this.quitWarned = warned;
     }
 
     /** Asks a yes/no question at the prompt (interactive sessions); false in scripts. */
@@ -229,15 +187,6 @@ public final class Session {
 
     public void confirmer(Confirmer c) {
         this.confirmer = c;
-    }
-
-    /** The last thread dump taken in this session, for {@code goroutines diff}; null before the first. */
-    public ThreadDump lastThreads() {
-        return lastThreads;
-    }
-
-    public void lastThreads(ThreadDump dump) {
-        this.lastThreads = dump;
     }
 
     /** Detaches from the target, if any. */

@@ -29,36 +29,49 @@ public final class JsonReports {
     /** Writes report {@code name} with {@code args} (as the console takes them) as one JSON object. */
     public static void write(String name, List<String> args, Profile profile, Settings settings, PrintWriter out)
             throws ReportException {
-        String report = Reports.spec(name).map(ReportSpec::name).orElse(name);
-        List<String> rest = new ArrayList<>(args);
-        switch (report) {
-            case "top" -> out.println(TopRows.json(TopRows.of(profile, settings, rest)));
-            case "comments" -> out.println(comments(profile));
-            case "options" -> out.println(options(settings));
-            default -> {
-                Pattern symbol = null;
-                if (report.equals("peek") || report.equals("list")) {
-                    if (rest.isEmpty()) {
-                        throw new ReportException("command " + report + " requires an argument");
-                    }
-                    symbol = Reports.compileRegex("argument", rest.remove(0));
-                }
-                Settings s = Reports.commandSettings(report, rest, settings);
-                if (report.equals("list")) {
-                    s = s.set("granularity", "lines");
-                }
-                ReportContext c = ReportContext.prepare(report, profile, s, symbol);
-                out.println(switch (report) {
-                    case "traces" -> traces(c);
-                    case "tags" -> tags(c);
-                    case "list" -> lines(c);
-                    default -> graph(report, c);
-                });
-            }
-        }
+        List<String> split = Reports.splitNumberSuffix(name);
+        List<String> rest = new ArrayList<>(split.subList(1, split.size()));
+        rest.addAll(args);
+        ReportSpec spec = Reports.spec(split.get(0)).orElseThrow(() -> Reports.unknown(split.get(0), rest));
+        Reports.json(spec, rest, profile, settings, out);
+    }
+
+    static void top(ReportRequest r, PrintWriter out) throws ReportException {
+        out.println(TopRows.json(TopRows.of(r.profile(), r.settings(), List.of())));
+    }
+
+    static void comments(ReportRequest r, PrintWriter out) {
+        out.println(comments(r.profile()));
+    }
+
+    static void options(ReportRequest r, PrintWriter out) {
+        out.println(options(r.settings()));
+    }
+
+    static void traces(ReportRequest r, PrintWriter out) throws ReportException {
+        out.println(traces(context(r)));
+    }
+
+    static void tags(ReportRequest r, PrintWriter out) throws ReportException {
+        out.println(tags(context(r)));
+    }
+
+    static void lines(ReportRequest r, PrintWriter out) throws ReportException {
+        out.println(lines(context(r)));
     }
 
     /** Nodes (all, or those peek's regexp matches) with flat, cum, and weighted callers and callees. */
+    static void graph(ReportRequest r, PrintWriter out) throws ReportException {
+        out.println(graph(r.spec().name(), context(r)));
+    }
+
+    private static ReportContext context(ReportRequest r) throws ReportException {
+        Pattern symbol = r.arg() == null ? null : Reports.compileRegex("argument", r.arg());
+        // JSON lists the sampled lines themselves, whatever granularity is set.
+        Settings s = r.spec().name().equals("list") ? r.settings().set("granularity", "lines") : r.settings();
+        return ReportContext.prepare(r.spec().name(), r.profile(), s, symbol);
+    }
+
     private static String graph(String report, ReportContext c) {
         ReportContext.Trimmed t = c.newTrimmedGraph(info -> c.symbol == null || c.symbol.matcher(info.printableName()).find());
         StringBuilder b = header(report, c).append(",\"nodes\":[");

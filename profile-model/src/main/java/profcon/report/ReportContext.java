@@ -1,7 +1,5 @@
 package profcon.report;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import profcon.graph.StackWeights;
 import profcon.graph.WorkProfile;
 import profcon.model.Profile;
 import profcon.model.ValueType;
-import profcon.pprof.PprofReader;
 
 /**
  * One report's inputs, prepared as pprof's driver does (generateRawReport): a filtered working copy
@@ -81,20 +78,12 @@ final class ReportContext {
         String diffBase = s.get("diff_base");
         String base = s.get("base");
         if (!diffBase.isEmpty()) {
-            return ProfileOps.subtractBase(p, load(diffBase), true, s.boolValue("normalize"));
+            return ProfileOps.subtractBase(p, s.baseProfile("diff_base"), true, s.boolValue("normalize"));
         }
         if (!base.isEmpty()) {
-            return ProfileOps.subtractBase(p, load(base), false, s.boolValue("normalize"));
+            return ProfileOps.subtractBase(p, s.baseProfile("base"), false, s.boolValue("normalize"));
         }
         return p;
-    }
-
-    private static Profile load(String file) throws ReportException {
-        try {
-            return PprofReader.read(Path.of(file));
-        } catch (IOException e) {
-            throw new ReportException(e.getMessage(), e);
-        }
     }
 
     private void applyCommandOverrides() {

@@ -10,46 +10,67 @@ import java.util.regex.PatternSyntaxException;
 import profcon.model.Profile;
 import profcon.model.ValueType;
 
-/** The registry of report commands and their entry point, as pprof's interactive mode runs them. */
+/**
+ * The table of reports (each declared once, as a {@link ReportSpec}) and their entry points, as
+ * pprof's interactive mode runs them.
+ */
 public final class Reports {
     private static final List<ReportSpec> SPECS = List.of(
             new ReportSpec("top", List.of("text"), "top [n] [-cum] [regexp]... [-regexp]... [name=value]...",
-                    "Outputs top entries in text form", false),
+                    "Outputs top entries in text form",
+                    List.of("top10", "top -cum 20", "top10 focus=Cache tagignore=kind=sleep", "top --json"), false,
+                    (r, out) -> TextReport.write(r.context(), out), JsonReports::top),
             new ReportSpec("peek", List.of(), "peek regexp [name=value]...",
-                    "Callers and callees of functions matching regexp", true),
+                    "Callers and callees of functions matching regexp",
+                    List.of("peek Metrics.record", "peek 'Cache\\.(get|put)'"), true,
+                    (r, out) -> TreeReport.write(r.context(), out), JsonReports::graph),
             new ReportSpec("tree", List.of(), "tree [n] [regexp]... [name=value]...",
-                    "Outputs a text rendering of call graph", false),
+                    "Outputs a text rendering of call graph", List.of("tree 15", "tree focus=Producer"), false,
+                    (r, out) -> TreeReport.write(r.context(), out), JsonReports::graph),
             new ReportSpec("traces", List.of(), "traces [regexp]... [name=value]...",
-                    "Outputs all profile samples in text form", false),
+                    "Outputs all profile samples in text form", List.of("traces", "traces hotLoop", "traces --json"),
+                    false, (r, out) -> TracesReport.write(r.context(), out), JsonReports::traces),
             new ReportSpec("tags", List.of(), "tags [tag_regexp]... [-tag_regexp]...",
-                    "Outputs all tags in the profile", false),
+                    "Outputs all tags in the profile", List.of("tags", "tags tagshow=lockclass", "tags --json"), false,
+                    (r, out) -> TagsReport.write(r.context(), out), JsonReports::tags),
             new ReportSpec("list", List.of(), "list regexp [name=value]...",
-                    "Output annotated source for functions matching regexp", true),
-            new ReportSpec("comments", List.of(), "comments", "Output all profile comments", false),
-            new ReportSpec("options", List.of("o"), "options", "List options and their current values", false));
+                    "Output annotated source for functions matching regexp",
+                    List.of("list Cache.get", "list Metrics.record source_path=src/main/java"), true,
+                    (r, out) -> ListReport.write(r.context(), out), JsonReports::lines),
+            new ReportSpec("comments", List.of(), "comments", "Output all profile comments", List.of("comments"),
+                    false, (r, out) -> CommentsReport.write(r.profile(), out), JsonReports::comments),
+            new ReportSpec("options", List.of("o"), "options", "List options and their current values",
+                    List.of("options", "nodecount=20"), false,
+                    (r, out) -> r.settings().writeOptions(out, r.profile()), JsonReports::options));
 
-    private static final Pattern TAIL_DIGITS = Pattern.compile("[0-9]+$");
+    private static final Pattern TAIL_DIGITS = Pattern.compile("^([a-z_]+?)(\\d+)$");
 
     private Reports() {
     }
 
-    /** Every report command, in help order. */
+    /** Every report, in help order. */
     public static List<ReportSpec> specs() {
         return SPECS;
     }
 
     /** The spec named (or aliased) {@code name}. */
     public static Optional<ReportSpec> spec(String name) {
-        return SPECS.stream().filter(s -> s.name().equals(name) || s.aliases().contains(name)).findFirst();
+        return SPECS.stream().filter(s -> s.answersTo(name)).findFirst();
     }
 
-    /** pprof's split of abbreviated commands: {@code top10} is {@code top} with argument {@code 10}. */
-    public static List<String> splitNumberSuffix(String word) {
+    /**
+     * pprof's abbreviation, split in this one place: {@code top10} is {@code top} with argument
+     * {@code 10}. Returns the name and the number, or just {@code word} when it does not end in digits.
+     */
+    public static List<String> splitTailDigits(String word) {
         Matcher m = TAIL_DIGITS.matcher(word);
-        if (spec(word).isEmpty() && m.find() && m.start() > 0 && spec(word.substring(0, m.start())).isPresent()) {
-            return List.of(word.substring(0, m.start()), m.group());
-        }
-        return List.of(word);
+        return m.matches() ? List.of(m.group(1), m.group(2)) : List.of(word);
+    }
+
+    /** {@link #splitTailDigits}, for report names only: {@code top10} splits, {@code peek} and {@code foo10} do not. */
+    public static List<String> splitNumberSuffix(String word) {
+        List<String> split = splitTailDigits(word);
+        return spec(word).isEmpty() && spec(split.get(0)).isPresent() ? split : List.of(word);
     }
 
     /** Runs a command; filter warnings go to {@code out} too, before the report. */
@@ -70,27 +91,31 @@ public final class Reports {
         List<String> rest = new ArrayList<>(split.subList(1, split.size()));
         rest.addAll(args);
         ReportSpec spec = spec(split.get(0)).orElseThrow(() -> unknown(split.get(0), rest));
-        String arg = null;
-        if (spec.needsRegex()) {
-            if (rest.isEmpty()) {
-                throw new ReportException("command " + spec.name() + " requires an argument");
-            }
-            arg = rest.remove(0);
-        }
-        Settings s = commandSettings(spec.name(), rest, settings);
-        render(spec.name(), arg, profile, s, out, warnings);
+        write(spec.text(), ReportRequest.of(spec, rest, profile, settings, warnings), out);
+    }
+
+    /** Runs report {@code spec} with {@code args} (as the console takes them) as text. */
+    public static void run(ReportSpec spec, List<String> args, Profile profile, Settings settings, PrintWriter out,
+                           PrintWriter warnings) throws ReportException {
+        write(spec.text(), ReportRequest.of(spec, args, profile, settings, warnings), out);
+    }
+
+    /** Runs report {@code spec} with {@code args} as one JSON object; filter warnings are not printed. */
+    public static void json(ReportSpec spec, List<String> args, Profile profile, Settings settings, PrintWriter out)
+            throws ReportException {
+        PrintWriter discard = new PrintWriter(java.io.Writer.nullWriter());
+        write(spec.json(), ReportRequest.of(spec, args, profile, settings, discard), out);
+    }
+
+    private static void write(ReportSpec.Renderer renderer, ReportRequest request, PrintWriter out)
+            throws ReportException {
+        renderer.render(request, out);
+        out.flush();
     }
 
     /** The settings {@code top ARGS} runs with: ARGS as pprof's interactive top reads them, for this call only. */
     static Settings topSettings(List<String> args, Settings settings) throws ReportException {
         return commandSettings("top", new ArrayList<>(args), settings);
-    }
-
-    private static ReportException unknown(String name, List<String> args) {
-        if (Settings.isSetting(name)) {
-            return new ReportException("did you mean: " + name + "=" + (args.isEmpty() ? "<val>" : args.get(0)));
-        }
-        return new ReportException("unrecognized command: \"" + name + "\"");
     }
 
     /**
@@ -137,39 +162,15 @@ public final class Reports {
      */
     public static void render(String name, String arg, Profile profile, Settings settings, PrintWriter out,
                               PrintWriter warnings) throws ReportException {
-        String report = spec(name).map(ReportSpec::name).orElseThrow(() -> unknown(name, List.of()));
-        if (report.equals("options")) {
-            settings.writeOptions(out, profile);
-            return;
-        }
-        if (report.equals("comments")) {
-            CommentsReport.write(profile, out);
-            out.flush();
-            return;
-        }
-        Pattern symbol = arg == null ? null : compileArgument(arg);
-        ReportContext c = ReportContext.prepare(name.equals("text") ? "text" : report, profile, settings, symbol);
-        for (String w : c.warnings) {
-            warnings.print(w + "\n");
-        }
-        warnings.flush();
-        switch (report) {
-            case "top" -> TextReport.write(c, out);
-            case "peek", "tree" -> TreeReport.write(c, out);
-            case "traces" -> TracesReport.write(c, out);
-            case "tags" -> TagsReport.write(c, out);
-            case "list" -> ListReport.write(c, out);
-            default -> throw new ReportException("unrecognized command: \"" + name + "\"");
-        }
-        out.flush();
+        ReportSpec spec = spec(name).orElseThrow(() -> unknown(name, List.of()));
+        write(spec.text(), new ReportRequest(spec, arg, profile, settings, warnings), out);
     }
 
-    private static Pattern compileArgument(String arg) throws ReportException {
-        try {
-            return Pattern.compile(arg);
-        } catch (PatternSyntaxException e) {
-            throw new ReportException("parsing argument regexp " + arg + ": " + e.getDescription());
+    static ReportException unknown(String name, List<String> args) {
+        if (Settings.isSetting(name)) {
+            return new ReportException("did you mean: " + name + "=" + (args.isEmpty() ? "<val>" : args.get(0)));
         }
+        return new ReportException("unrecognized command: \"" + name + "\"");
     }
 
     /** Compiles a filter regexp; errors read as pprof's "parsing focus regexp: ...". */

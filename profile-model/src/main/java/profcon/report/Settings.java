@@ -71,9 +71,11 @@ public final class Settings {
     }
 
     private final Map<String, String> values;
+    private final BaseProfiles bases;
 
-    private Settings(Map<String, String> values) {
+    private Settings(Map<String, String> values, BaseProfiles bases) {
         this.values = values;
+        this.bases = bases;
     }
 
     /** pprof's defaults as in its interactive mode, which turns on compact_labels. */
@@ -87,13 +89,13 @@ public final class Settings {
         for (Field field : FIELDS) {
             v.put(field.name, field.defaultValue);
         }
-        return new Settings(v);
+        return new Settings(v, new BaseProfiles(BaseProfiles.PPROF));
     }
 
     private Settings with(String name, String value) {
         Map<String, String> v = new LinkedHashMap<>(values);
         v.put(name, value);
-        return new Settings(v);
+        return new Settings(v, bases.set(name, value));
     }
 
     /** Sets a variable (or picks a choice: {@code cum}, {@code lines}...), checking the value as pprof does. */
@@ -167,7 +169,24 @@ public final class Settings {
         for (String name : List.of("focus", "ignore", "hide", "tagfocus", "tagignore")) {
             v.put(name, "");
         }
-        return new Settings(v);
+        return new Settings(v, bases);
+    }
+
+    /**
+     * These settings with {@code reader} reading the files that {@code base} and {@code diff_base}
+     * name (the console reads {@code .jfr} recordings too); nothing is read until a report needs it.
+     */
+    public Settings withBaseReader(BaseProfiles.Reader reader) {
+        BaseProfiles b = new BaseProfiles(reader);
+        for (String name : List.of("base", "diff_base")) {
+            b = b.set(name, values.get(name));
+        }
+        return new Settings(values, b);
+    }
+
+    /** The profile that base setting {@code name} names, read once while the setting keeps its value. */
+    Profile baseProfile(String name) throws ReportException {
+        return bases.profile(name, values.get(name));
     }
 
     /** Every variable name, in pprof's order. */

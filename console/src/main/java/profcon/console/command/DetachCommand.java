@@ -1,9 +1,10 @@
 package profcon.console.command;
 
 import java.util.List;
+import profcon.console.ArgCompleter;
 import profcon.console.Command;
 import profcon.console.CommandSpec;
-import profcon.console.Completion;
+import profcon.console.Invocation;
 import profcon.console.Session;
 
 /** {@code detach}: ends the agent's session in the target and keeps the console open for saved profiles. */
@@ -11,11 +12,12 @@ public final class DetachCommand implements Command {
     @Override
     public CommandSpec spec() {
         return new CommandSpec("detach", List.of(), "detach",
-                "stop profiling and release the target; the current profile stays", Completion.NONE, List.of());
+                "stop profiling and release the target; the current profile stays", ArgCompleter.NONE, List.of());
     }
 
     @Override
-    public void run(Session session, List<String> args) throws Exception {
+    public void run(Invocation in) throws Exception {
+        Session session = in.session();
         long pid = session.requireTarget("detach").pid();
         session.detach();
         session.status("detached from " + pid);

@@ -1,16 +1,18 @@
 package profcon.console.command;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import profcon.agent.channel.Wire;
 import profcon.attach.AgentClient;
+import profcon.console.ArgCompleters;
 import profcon.console.Command;
 import profcon.console.CommandException;
 import profcon.console.CommandSpec;
-import profcon.console.Completion;
+import profcon.console.Invocation;
 import profcon.console.LoadedProfile;
 import profcon.console.Session;
 import profcon.threads.GoroutineProfile;
@@ -28,33 +30,39 @@ import profcon.threads.ThreadDumpReport;
  * dump; {@code -profile} to make the dump the current pprof profile ({@code goroutine/count}).
  */
 public final class GoroutinesCommand implements Command {
+    // The last grouped dump of this session: what 'goroutines diff' compares with, and the virtual thread count.
+    private ThreadDump lastThreads;
+
     @Override
     public CommandSpec spec() {
         return new CommandSpec("goroutines", List.of("threads"), GoroutinesOptions.USAGE,
                 "thread dump grouped by stack, without stopping the target (-full: every thread with locks, stops it)",
-                Completion.FUNCTION, List.of("goroutines", "goroutines SynchronousQueue state=WAITING",
-                        "goroutines diff 10s", "goroutines -full --yes >threads.txt", "goroutines -profile"));
+                ArgCompleters.functions(), List.of("goroutines", "goroutines SynchronousQueue state=WAITING",
+                        "goroutines diff 10s", "goroutines -full --yes >threads.txt", "goroutines -profile"))
+                .withFlags(GoroutinesOptions.FLAGS);
     }
 
     @Override
-    public void run(Session session, List<String> args) throws Exception {
-        GoroutinesOptions o = GoroutinesOptions.parse(args);
+    public void run(Invocation in) throws Exception {
+        Session session = in.session();
+        PrintWriter out = in.out();
+        GoroutinesOptions o = GoroutinesOptions.parse(in.args());
         AgentClient client = session.requireTarget("goroutines").client();
         if (o.diff()) {
-            diff(session, client, o);
+            diff(session, client, o, out);
             return;
         }
         byte[] raw = o.full() ? full(session, client, o) : grouped(client, o);
         if (o.raw()) {
-            session.out().print(new String(raw, StandardCharsets.UTF_8));
+            out.print(new String(raw, StandardCharsets.UTF_8));
             return;
         }
         ThreadDump dump = parse(raw);
         if (o.full()) {
-            ThreadDumpReport.render(dump, o.query(), session.out());
+            ThreadDumpReport.render(dump, o.query(), out);
         } else {
-            GroupedThreadsReport.render(dump, o.query(), session.out());
-            session.lastThreads(dump);
+            GroupedThreadsReport.render(dump, o.query(), out);
+            lastThreads = dump;
         }
         if (o.profile()) {
             session.current(new LoadedProfile(GoroutineProfile.of(dump), "goroutine profile of pid "
@@ -68,7 +76,7 @@ public final class GoroutinesCommand implements Command {
         return client.call(o.chunk() > 0 ? "threads chunk=" + o.chunk() : "threads").payload();
     }
 
-    private static byte[] full(Session session, AgentClient client, GoroutinesOptions o) throws Exception {
+    private byte[] full(Session session, AgentClient client, GoroutinesOptions o) throws Exception {
         Map<String, String> estimate = PauseGuard.estimate(client, "full");
         PauseGuard.check(session, "goroutines -full", String.format(Locale.ROOT,
                 "%,d platform threads, %s virtual threads", Long.parseLong(estimate.get("platform")),
@@ -80,16 +88,16 @@ public final class GoroutinesCommand implements Command {
     }
 
     /** Virtual threads are only counted by a dump; the last grouped one says how many there were. */
-    private static String virtualCount(Session session) {
-        ThreadDump last = session.lastThreads();
+    private String virtualCount(Session session) {
+        ThreadDump last = lastThreads;
         return last == null ? "uncounted ('goroutines' counts them without stopping the target;" 
                 + " -full lists them after the pause)"
                 : String.format(Locale.ROOT, "%,d (at the last 'goroutines'; listed after the pause)",
                 last.virtualCount());
     }
 
-    private static void diff(Session session, AgentClient client, GoroutinesOptions o) throws Exception {
-        ThreadDump before = session.lastThreads();
+    private void diff(Session session, AgentClient client, GoroutinesOptions o, PrintWriter out) throws Exception {
+        ThreadDump before = lastThreads;
         if (before == null && o.interval().isZero()) {
             throw new CommandException("goroutines diff compares with the previous 'goroutines' of this session, and "
                     + "there is none: run 'goroutines' first, or 'goroutines diff 10s' to take both");
@@ -102,8 +110,8 @@ public final class GoroutinesCommand implements Command {
             Thread.sleep(o.interval().toMillis()); // the interval the user asked to watch
         }
         ThreadDump after = parse(grouped(client, o));
-        ThreadDiffReport.render(before, after, o.query(), session.out());
-        session.lastThreads(after);
+        ThreadDiffReport.render(before, after, o.query(), out);
+        lastThreads = after;
     }
 
     private static ThreadDump parse(byte[] payload) throws CommandException {

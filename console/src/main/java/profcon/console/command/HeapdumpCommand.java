@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import profcon.attach.AgentClient;
+import profcon.console.ArgCompleters;
 import profcon.console.Command;
 import profcon.console.CommandException;
 import profcon.console.CommandSpec;
-import profcon.console.Completion;
+import profcon.console.Flags;
+import profcon.console.Invocation;
 import profcon.console.Session;
 
 /**
@@ -24,24 +26,19 @@ public final class HeapdumpCommand implements Command {
     public CommandSpec spec() {
         return new CommandSpec("heapdump", List.of(), "heapdump FILE.hprof [-all] [--yes]",
                 "write an HPROF heap dump (stops the target: warns and asks first; -all keeps unreachable objects)",
-                Completion.FILE, List.of("heapdump heap.hprof"));
+                ArgCompleters.files(), List.of("heapdump heap.hprof"))
+                .withFlags(Flags.switches("-all", "--yes"));
     }
 
     @Override
-    public void run(Session session, List<String> args) throws Exception {
-        Path file = null;
-        boolean all = false;
-        boolean yes = false;
-        for (String a : args) {
-            switch (a) {
-                case "-all" -> all = true;
-                case "--yes" -> yes = true;
-                default -> file = file == null ? Path.of(a) : null;
-            }
-        }
-        if (file == null) {
+    public void run(Invocation in) throws Exception {
+        Session session = in.session();
+        boolean all = in.args().has("-all");
+        boolean yes = in.args().has("--yes");
+        if (in.args().positional().size() != 1) {
             throw new CommandException("usage: " + spec().usage());
         }
+        Path file = Path.of(in.args().positional().get(0));
         check(file);
         AgentClient client = session.requireTarget("heapdump").client();
         Map<String, String> estimate = PauseGuard.estimate(client, "heapdump");

@@ -2,36 +2,31 @@ package profcon.console.command;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.function.Supplier;
+import profcon.console.ArgCompleters;
 import profcon.console.Command;
 import profcon.console.CommandException;
 import profcon.console.CommandRegistry;
 import profcon.console.CommandSpec;
-import profcon.console.Completion;
-import profcon.console.Session;
+import profcon.console.Invocation;
 
 /** {@code help [COMMAND]}: generated from the registry, so it lists exactly what dispatch knows. */
 public final class HelpCommand implements Command {
-    private final Supplier<CommandRegistry> registry;
-
-    public HelpCommand(Supplier<CommandRegistry> registry) {
-        this.registry = registry;
-    }
-
     @Override
     public CommandSpec spec() {
         return new CommandSpec("help", List.of("?"), "help [COMMAND]", "list the commands, or explain one",
-                Completion.COMMAND, List.of("help", "help profile"));
+                ArgCompleters.commands(), List.of("help", "help profile"));
     }
 
     @Override
-    public void run(Session session, List<String> args) throws Exception {
-        PrintWriter out = session.out();
+    public void run(Invocation in) throws Exception {
+        PrintWriter out = in.out();
+        List<String> args = in.args().words();
+        CommandRegistry registry = in.dispatcher().registry();
         if (args.isEmpty()) {
-            overview(out);
+            overview(registry, out);
             return;
         }
-        Command c = registry.get().find(args.get(0))
+        Command c = registry.find(args.get(0))
                 .orElseThrow(() -> new CommandException("no command '" + args.get(0) + "'; type 'help' for the list"));
         detail(c.spec(), out);
         if (c instanceof Command.MoreHelp more) {
@@ -39,9 +34,9 @@ public final class HelpCommand implements Command {
         }
     }
 
-    private void overview(PrintWriter out) {
+    private static void overview(CommandRegistry registry, PrintWriter out) {
         out.println("Commands:");
-        for (Command c : registry.get().commands()) {
+        for (Command c : registry.commands()) {
             String usage = c.spec().usage();
             if (usage.length() > 34) {
                 out.printf(java.util.Locale.ROOT, "  %s%n  %-34s %s%n", usage, "", c.spec().summary());

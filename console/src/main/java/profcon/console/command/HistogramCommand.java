@@ -2,14 +2,16 @@ package profcon.console.command;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import profcon.agent.channel.Wire;
 import profcon.attach.AgentClient;
+import profcon.console.ArgCompleter;
 import profcon.console.Command;
 import profcon.console.CommandException;
 import profcon.console.CommandSpec;
-import profcon.console.Completion;
+import profcon.console.Flags;
+import profcon.console.Invocation;
 import profcon.console.Session;
 import profcon.threads.ClassHistogramReport;
 
@@ -19,20 +21,18 @@ public final class HistogramCommand implements Command {
     public CommandSpec spec() {
         return new CommandSpec("histogram", List.of(), "histogram [N] [-all] [--yes]",
                 "class histogram of the heap (stops the target: warns and asks first; -all skips the full GC)",
-                Completion.NONE, List.of("histogram", "histogram 40 --yes"));
+                ArgCompleter.NONE, List.of("histogram", "histogram 40 --yes"))
+                .withFlags(Flags.switches("-all", "--yes"));
     }
 
     @Override
-    public void run(Session session, List<String> args) throws Exception {
+    public void run(Invocation in) throws Exception {
+        Session session = in.session();
         int rows = 20;
-        boolean all = false;
-        boolean yes = false;
-        for (String a : args) {
-            switch (a) {
-                case "-all" -> all = true;
-                case "--yes" -> yes = true;
-                default -> rows = rows(a);
-            }
+        boolean all = in.args().has("-all");
+        boolean yes = in.args().has("--yes");
+        for (String a : in.args().positional()) {
+            rows = rows(a);
         }
         AgentClient client = session.requireTarget("histogram").client();
         Map<String, String> estimate = PauseGuard.estimate(client, "histogram");
@@ -41,7 +41,7 @@ public final class HistogramCommand implements Command {
         Wire.Reply reply = client.call(all ? "histogram all" : "histogram");
         session.status(PauseGuard.measured("histogram", Long.parseLong(PauseGuard.word(reply.message(), "call_ns", "-1")),
                 Long.parseLong(PauseGuard.word(reply.message(), "stall_ns", "-1")), estimate));
-        ClassHistogramReport.render(new String(reply.payload(), StandardCharsets.UTF_8), rows, session.out());
+        ClassHistogramReport.render(new String(reply.payload(), StandardCharsets.UTF_8), rows, in.out());
     }
 
     private static int rows(String word) throws CommandException {

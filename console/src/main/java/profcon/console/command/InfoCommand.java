@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import profcon.console.ArgCompleter;
 import profcon.console.Command;
 import profcon.console.CommandSpec;
-import profcon.console.Completion;
+import profcon.console.Invocation;
 import profcon.console.LoadedProfile;
 import profcon.console.Session;
 import profcon.model.Profile;
@@ -17,13 +18,14 @@ public final class InfoCommand implements Command {
     @Override
     public CommandSpec spec() {
         return new CommandSpec("info", List.of(), "info",
-                "describe the target (JVM, threads, GC, agent cost) and the current profile", Completion.NONE,
+                "describe the target (JVM, threads, GC, agent cost) and the current profile", ArgCompleter.NONE,
                 List.of());
     }
 
     @Override
-    public void run(Session session, List<String> args) throws Exception {
-        PrintWriter out = session.out();
+    public void run(Invocation in) throws Exception {
+        Session session = in.session();
+        PrintWriter out = in.out();
         if (session.target() != null) {
             target(session.target().info(), out);
         } else {

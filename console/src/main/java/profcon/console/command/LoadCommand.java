@@ -2,10 +2,11 @@ package profcon.console.command;
 
 import java.nio.file.Path;
 import java.util.List;
+import profcon.console.ArgCompleters;
 import profcon.console.Command;
 import profcon.console.CommandException;
 import profcon.console.CommandSpec;
-import profcon.console.Completion;
+import profcon.console.Invocation;
 import profcon.console.LoadedProfile;
 import profcon.console.ProfileFiles;
 import profcon.console.Session;
@@ -19,12 +20,14 @@ public final class LoadCommand implements Command {
     @Override
     public CommandSpec spec() {
         return new CommandSpec("load", List.of("open"), "load FILE [KIND]",
-                "open a saved profile (.pb.gz, .pb), or a JFR recording (.jfr) as profile KIND", Completion.FILE,
+                "open a saved profile (.pb.gz, .pb), or a JFR recording (.jfr) as profile KIND", ArgCompleters.files(),
                 List.of("load cpu.pb.gz", "load recording.jfr", "load recording.jfr lock"));
     }
 
     @Override
-    public void run(Session session, List<String> args) throws Exception {
+    public void run(Invocation in) throws Exception {
+        Session session = in.session();
+        List<String> args = in.args().words();
         if (args.isEmpty() || args.size() > 2) {
             throw new CommandException("usage: " + spec().usage());
         }

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import profcon.agent.profile.Durations;
+import profcon.console.ArgCompleter;
 import profcon.console.Command;
 import profcon.console.CommandException;
 import profcon.console.CommandSpec;
-import profcon.console.Completion;
+import profcon.console.Flags;
+import profcon.console.Invocation;
 import profcon.console.Session;
 import profcon.threads.PauseEvents;
 import profcon.threads.PausesReport;
@@ -21,13 +23,14 @@ public final class PausesCommand implements Command {
     public CommandSpec spec() {
         return new CommandSpec("pauses", List.of(), "pauses DURATION [N] [-raw]",
                 "record stop-the-world pauses (safepoints, GC) for DURATION and show causes and the N longest",
-                Completion.NONE, List.of("pauses 10s", "pauses 30s 20"));
+                ArgCompleter.NONE, List.of("pauses 10s", "pauses 30s 20")).withFlags(Flags.switches("-raw"));
     }
 
     @Override
-    public void run(Session session, List<String> args) throws Exception {
-        boolean raw = args.contains("-raw");
-        args = args.stream().filter(a -> !a.equals("-raw")).toList();
+    public void run(Invocation in) throws Exception {
+        Session session = in.session();
+        boolean raw = in.args().has("-raw");
+        List<String> args = in.args().positional();
         if (args.isEmpty() || args.size() > 2) {
             throw new CommandException("usage: " + spec().usage());
         }
@@ -45,12 +48,12 @@ public final class PausesCommand implements Command {
         session.status("recording safepoints and GC pauses for " + args.get(0) + " ...");
         byte[] payload = session.requireTarget("pauses").client().call("pauses " + window.toMillis()).payload();
         if (raw) {
-            session.out().print(new String(payload, StandardCharsets.UTF_8)); // the agent's records, for fixtures
+            in.out().print(new String(payload, StandardCharsets.UTF_8)); // the agent's records, for fixtures
             return;
         }
         try {
             PausesReport.render(PauseEvents.parse(new String(payload, StandardCharsets.UTF_8)), longest,
-                    session.out());
+                    in.out());
         } catch (ThreadDumpFormatException e) {
             throw new CommandException(e.getMessage());
         }

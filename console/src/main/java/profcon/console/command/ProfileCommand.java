@@ -8,10 +8,11 @@ import profcon.agent.profile.Durations;
 import profcon.agent.profile.ProfileKind;
 import profcon.attach.AgentClient;
 import profcon.attach.TargetGoneException;
+import profcon.console.ArgCompleters;
 import profcon.console.Command;
 import profcon.console.CommandException;
 import profcon.console.CommandSpec;
-import profcon.console.Completion;
+import profcon.console.Invocation;
 import profcon.console.LoadedProfile;
 import profcon.console.Session;
 import profcon.model.Profile;
@@ -30,7 +31,7 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
     @Override
     public CommandSpec spec() {
         return new CommandSpec("profile", List.of(), "profile KIND DURATION [period=10ms] [threshold=0ms]",
-                "collect a profile from the target (kinds: " + Recipes.names() + ")", Completion.PROFILE_KIND,
+                "collect a profile from the target (kinds: " + Recipes.names() + ")", ArgCompleters.profileKinds(),
                 List.of("profile cpu 10s", "profile cpu 30s period=20ms", "profile lock 5s",
                         "profile block 5s threshold=1ms", "profile wall 5s period=100ms"));
     }
@@ -45,7 +46,9 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
     }
 
     @Override
-    public void run(Session session, List<String> args) throws Exception {
+    public void run(Invocation in) throws Exception {
+        Session session = in.session();
+        List<String> args = in.args().words();
         AgentClient client = session.requireTarget("profile").client();
         if (args.size() < 2) {
             throw new CommandException("usage: " + spec().usage() + " (kinds: " + Recipes.names() + ")");

@@ -1,25 +1,17 @@
 package profcon.console.command;
 
-import java.util.List;
+import profcon.console.ArgCompleters;
 import profcon.console.Command;
 import profcon.console.CommandSpec;
-import profcon.console.Completion;
-import profcon.console.Session;
+import profcon.console.Flags;
+import profcon.console.Invocation;
+import profcon.model.Profile;
 import profcon.report.ReportSpec;
-import profcon.report.JsonReports;
 import profcon.report.Reports;
 
-/** A pprof report (top, peek, traces...) over the current profile, as the report engine defines it. */
+/** A pprof report (top, peek, traces...) over the current profile, as its entry in the report table declares it. */
 public final class ReportCommand implements Command {
-    private static final java.util.Map<String, List<String>> EXAMPLES = java.util.Map.of(
-            "top", List.of("top10", "top -cum 20", "top10 focus=Cache tagignore=kind=sleep", "top --json"),
-            "peek", List.of("peek Metrics.record", "peek 'Cache\\.(get|put)'"),
-            "tree", List.of("tree 15", "tree focus=Producer"),
-            "traces", List.of("traces", "traces hotLoop", "traces --json"),
-            "tags", List.of("tags", "tags tagshow=lockclass", "tags --json"),
-            "list", List.of("list Cache.get", "list Metrics.record source_path=src/main/java"),
-            "comments", List.of("comments"),
-            "options", List.of("options", "nodecount=20"));
+    private static final Flags FLAGS = Flags.switches("--json");
     private final ReportSpec report;
 
     public ReportCommand(ReportSpec report) {
@@ -29,19 +21,17 @@ public final class ReportCommand implements Command {
     @Override
     public CommandSpec spec() {
         return new CommandSpec(report.name(), report.aliases(), report.usage(), report.summary(),
-                report.needsRegex() ? Completion.FUNCTION : Completion.REPORT_ARGS,
-                EXAMPLES.getOrDefault(report.name(), List.of()));
+                report.needsRegex() ? ArgCompleters.functions() : ArgCompleters.reportArgs(), report.examples())
+                .withFlags(FLAGS);
     }
 
     @Override
-    public void run(Session session, List<String> args) throws Exception {
-        boolean json = session.json() || args.contains("--json");
-        List<String> rest = args.stream().filter(a -> !a.equals("--json")).toList();
-        if (!json) {
-            Reports.run(report.name(), rest, session.requireProfile().profile(), session.settings(), session.out(),
-                    session.err());
+    public void run(Invocation in) throws Exception {
+        Profile profile = in.session().requireProfile().profile();
+        if (in.session().json() || in.args().has("--json")) {
+            Reports.json(report, in.args().positional(), profile, in.session().settings(), in.out());
         } else {
-            JsonReports.write(report.name(), rest, session.requireProfile().profile(), session.settings(), session.out());
+            Reports.run(report, in.args().positional(), profile, in.session().settings(), in.out(), in.err());
         }
     }
 }

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import profcon.console.ArgCompleters;
 import profcon.console.Command;
 import profcon.console.CommandException;
 import profcon.console.CommandSpec;
-import profcon.console.Completion;
+import profcon.console.Invocation;
 import profcon.console.LoadedProfile;
 import profcon.console.Session;
 import profcon.pprof.PprofWriter;
@@ -17,12 +18,14 @@ public final class SaveCommand implements Command {
     @Override
     public CommandSpec spec() {
         return new CommandSpec("save", List.of(), "save FILE.pb.gz",
-                "write the current profile as gzipped pprof protobuf (go tool pprof reads it)", Completion.FILE,
+                "write the current profile as gzipped pprof protobuf (go tool pprof reads it)", ArgCompleters.files(),
                 List.of("save cpu.pb.gz"));
     }
 
     @Override
-    public void run(Session session, List<String> args) throws Exception {
+    public void run(Invocation in) throws Exception {
+        Session session = in.session();
+        List<String> args = in.args().words();
         if (args.size() != 1) {
             throw new CommandException("usage: " + spec().usage());
         }

@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import profcon.console.ArgCompleters;
 import profcon.console.Command;
 import profcon.console.CommandException;
 import profcon.console.CommandSpec;
-import profcon.console.Completion;
+import profcon.console.Invocation;
 import profcon.console.LoadedProfile;
 import profcon.console.Session;
 import profcon.flame.FlameGraphHtml;
@@ -24,11 +25,13 @@ public final class WebCommand implements Command {
     public CommandSpec spec() {
         return new CommandSpec("web", List.of("flame"), "web [FILE.html] [regexp]... [-regexp]... [name=value]...",
                 "write the current profile as an interactive flame graph (one HTML file) and open it",
-                Completion.REPORT_ARGS, List.of("web", "web focus=Cache", "flame cpu.html"));
+                ArgCompleters.reportArgs(), List.of("web", "web focus=Cache", "flame cpu.html"));
     }
 
     @Override
-    public void run(Session session, List<String> args) throws Exception {
+    public void run(Invocation in) throws Exception {
+        Session session = in.session();
+        List<String> args = in.args().words();
         LoadedProfile current = session.requireProfile();
         List<String> options = new ArrayList<>();
         Path file = null;
