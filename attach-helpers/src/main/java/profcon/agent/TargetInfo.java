@@ -4,16 +4,20 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.RuntimeMXBean;
 import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.StringJoiner;
 import profcon.agent.profile.Collector;
+import profcon.agent.protocol.Codec;
+import profcon.agent.protocol.Reply;
 
 /** What the console's {@code info} shows about the target, read without stopping it. */
 final class TargetInfo {
-    /** {@code key=value} lines: the target, its threads and GC, and the agent's own cost so far. */
-    String describe(Collector sampler, long agentCpuNanos) {
+    /** The target, its threads and GC, and the agent's own cost so far, in the order {@code info} shows them. */
+    Reply.Info describe(Collector sampler, long agentCpuNanos) {
         RuntimeMXBean rt = ManagementFactory.getRuntimeMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        StringJoiner lines = new StringJoiner("\n");
+        Lines lines = new Lines();
         lines.add("pid=" + ProcessHandle.current().pid());
         lines.add("main=" + mainClass());
         lines.add("vm=" + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
@@ -29,13 +33,24 @@ final class TargetInfo {
         lines.add("heap_used=" + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()));
         lines.add("heap_max=" + Runtime.getRuntime().maxMemory());
         lines.add("agent_version=" + ProfconAgent.VERSION);
+        lines.add("agent_protocol=" + Codec.PROTOCOL);
         lines.add("agent_cpu_ns=" + agentCpuNanos);
         lines.add("profiling=" + (sampler == null ? "none" : sampler.kind()));
         if (sampler != null) {
             lines.add("profiling_settings=" + sampler.settings());
             lines.add("profiling_events=" + sampler.events());
         }
-        return lines.toString();
+        return new Reply.Info(lines.values);
+    }
+
+    /** Ordered key/values added as {@code key=value}, so the list above reads like the wire. */
+    private static final class Lines {
+        private final Map<String, String> values = new LinkedHashMap<>();
+
+        void add(String line) {
+            int eq = line.indexOf('=');
+            values.put(line.substring(0, eq), line.substring(eq + 1));
+        }
     }
 
     private static String mainClass() {

@@ -6,8 +6,10 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import profcon.agent.profile.Durations;
+import profcon.agent.jfr.Recipes;
+import profcon.agent.protocol.Request;
 import profcon.attach.AttachException;
 import profcon.attach.AttachedJvm;
 import profcon.console.Commands;
@@ -16,6 +18,7 @@ import profcon.console.LoadedProfile;
 import profcon.console.ProfileFiles;
 import profcon.console.Session;
 import profcon.console.Target;
+import profcon.console.command.ProfileCommand;
 import profcon.model.Profile;
 import profcon.report.ReportException;
 import profcon.report.TopRows;
@@ -59,9 +62,22 @@ public final class Profcon implements AutoCloseable {
         return p;
     }
 
-    /** Collects a profile of {@code kind} for {@code duration}; it becomes the current profile. */
+    /**
+     * Collects a profile of {@code kind} for {@code duration} with {@code key=value} options
+     * ({@code period=20ms}); it becomes the current profile. The same path as the console's
+     * {@code profile} command, so the same status lines and failures.
+     */
     public Profile profile(String kind, Duration duration, String... options) throws ProfconException {
-        run("profile " + kind + " " + Durations.format(duration) + " " + String.join(" ", options));
+        err.getBuffer().setLength(0);
+        try {
+            ProfileCommand.profile(session, Recipes.named(kind), duration, Request.Start.options(List.of(options)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProfconException("profile: interrupted");
+        } catch (Exception e) {
+            session.error(Dispatcher.oneLine(e)); // as the dispatcher would: the exception carries what stderr shows
+            throw new ProfconException(err.toString().strip());
+        }
         return current();
     }
 

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import profcon.agent.channel.Wire;
+import profcon.agent.protocol.Codec;
+import profcon.agent.protocol.Reply;
+import profcon.agent.protocol.Request;
 
-/** The console's end of the channel: one request at a time, each answered by one reply. */
-public final class AgentClient implements AutoCloseable {
+/** The console's end of the socket to a target's agent: one request at a time, each answered by one reply. */
+public final class AgentClient implements AgentChannel {
     private final SocketChannel channel;
     private final DataInputStream in;
     private final DataOutputStream out;
@@ -21,7 +24,16 @@ public final class AgentClient implements AutoCloseable {
         this.pid = pid;
     }
 
-    /** Sends {@code request} and returns the reply; a failed request is an {@link AgentException}. */
+    @Override
+    public <R extends Reply> R call(Request<R> request) throws IOException {
+        return AgentChannel.read(request, call(Codec.encode(request)));
+    }
+
+    /**
+     * Sends one raw request line and returns the reply frame; a refused request is an
+     * {@link AgentException}. The typed {@link #call(Request)} goes through here; tests and
+     * benchmarks also use it to send lines no console would (to check that the agent refuses them).
+     */
     public synchronized Wire.Reply call(String request) throws IOException {
         if (request.length() * 3L > Wire.MAX_REQUEST) { // UTF-8 takes at most 3 bytes per char
             throw new AgentException("request of " + request.length() + " characters is too long for the agent");
@@ -39,6 +51,7 @@ public final class AgentClient implements AutoCloseable {
         return reply;
     }
 
+    @Override
     public boolean isOpen() {
         return channel.isOpen();
     }
@@ -46,12 +59,5 @@ public final class AgentClient implements AutoCloseable {
     @Override
     public void close() throws IOException {
         channel.close();
-    }
-
-    /** The agent refused a request; the message is its reason. */
-    public static final class AgentException extends IOException {
-        public AgentException(String message) {
-            super(message);
-        }
     }
 }

@@ -20,13 +20,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import profcon.agent.AgentArgs;
 import profcon.agent.ProfconAgent;
 import profcon.agent.channel.Wire;
+import profcon.agent.protocol.Reply;
+import profcon.agent.protocol.Request;
 
 /**
  * A JVM profcon is attached to, with its agent loaded and connected. Closing it detaches: the
@@ -163,9 +163,11 @@ public final class AttachedJvm implements AutoCloseable {
         SocketChannel channel = server.accept();
         channel.configureBlocking(true);
         String hello = Wire.readRequest(new DataInputStream(Channels.newInputStream(channel)));
-        if (!hello.startsWith("hello token=" + token + " ")) {
-            channel.close();
-            throw new AttachException("target " + pid + ": the agent's greeting did not carry this session's token");
+        try {
+            Handshake.check(pid, token, hello);
+        } catch (AttachException e) {
+            channel.close(); // the agent reads end of file and ends its session
+            throw e;
         }
         return channel;
     }
@@ -178,6 +180,12 @@ public final class AttachedJvm implements AutoCloseable {
         return process;
     }
 
+    /** The channel to the agent: what the console talks through. */
+    public AgentChannel channel() {
+        return client;
+    }
+
+    /** The same channel as the socket client, which also sends raw lines (for tests that probe the agent). */
     public AgentClient client() {
         return client;
     }
@@ -188,15 +196,8 @@ public final class AttachedJvm implements AutoCloseable {
     }
 
     /** The target's description from the agent, as ordered key/value pairs. */
-    public Map<String, String> info() throws IOException {
-        Map<String, String> info = new LinkedHashMap<>();
-        for (String line : client.call("info").message().split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                info.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return info;
+    public Reply.Info info() throws IOException {
+        return client.call(new Request.Info());
     }
 
     public boolean isClosed() {
@@ -212,7 +213,7 @@ public final class AttachedJvm implements AutoCloseable {
         closed = true;
         try {
             if (client.isOpen()) {
-                client.call("detach");
+                client.call(new Request.Detach());
             }
         } catch (IOException e) {
             // the target is gone or the agent already ended: nothing is left there to stop

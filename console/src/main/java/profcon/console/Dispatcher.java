@@ -156,10 +156,15 @@ public final class Dispatcher {
         return new CommandException("unknown command '" + word + "'" + hint + "; type 'help' for the list");
     }
 
+    /** The one line a user sees for a failure, cut to a reasonable length: for callers that run no line (the API). */
+    public static String oneLine(Exception e) {
+        return brief(message(e));
+    }
+
     /** The one line a user sees for a failure. */
     static String message(Exception e) {
         if (e instanceof CommandException || e instanceof ReportException || e instanceof ProfileFormatException
-                || e instanceof TargetGoneException || e instanceof profcon.attach.AgentClient.AgentException
+                || e instanceof TargetGoneException || e instanceof profcon.attach.AgentException
                 || e instanceof profcon.attach.AttachException || e instanceof IllegalArgumentException) {
             return e.getMessage();
         }

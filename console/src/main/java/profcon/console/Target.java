@@ -1,7 +1,8 @@
 package profcon.console;
 
 import java.io.IOException;
-import java.util.Map;
+import profcon.agent.protocol.Reply;
+import profcon.attach.AgentChannel;
 import profcon.attach.AgentClient;
 import profcon.attach.AttachedJvm;
 
@@ -22,11 +23,17 @@ public final class Target implements AutoCloseable {
         return jvm.pid();
     }
 
+    /** The channel to the target's agent: every command's requests go through it. */
+    public AgentChannel channel() {
+        return jvm.channel();
+    }
+
+    /** The socket client, which also sends raw lines: for tests that speak to the agent directly. */
     public AgentClient client() {
         return jvm.client();
     }
 
-    public Map<String, String> info() throws IOException {
+    public Reply.Info info() throws IOException {
         return jvm.info();
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import profcon.attach.AgentClient;
+import profcon.attach.AgentException;
 import profcon.attach.AttachedJvm;
 
 /**
@@ -75,7 +76,7 @@ public final class OverheadBench {
                 if (profiling) {
                     try {
                         agent.call("start " + kind);
-                    } catch (AgentClient.AgentException e) {
+                    } catch (AgentException e) {
                         if (e.getMessage().contains("unknown profile kind")) {
                             System.out.printf(Locale.ROOT, "%-6s skipped: the agent has no such kind%n", kind);
                             return;

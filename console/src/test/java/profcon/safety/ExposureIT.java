@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import profcon.attach.AgentClient;
+import profcon.attach.AgentException;
 import profcon.attach.AgentJar;
 import profcon.attach.AttachedJvm;
 import profcon.attach.SessionDirectory;
@@ -148,7 +149,7 @@ class ExposureIT {
 
     private static void assertRefused(AgentClient agent, String request, String reason) {
         assertThatThrownBy(() -> agent.call(request)).as(request.length() > 60 ? request.substring(0, 60) : request)
-                .isInstanceOf(AgentClient.AgentException.class)
+                .isInstanceOf(AgentException.class)
                 .hasMessageContaining(reason)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Exception"));
     }

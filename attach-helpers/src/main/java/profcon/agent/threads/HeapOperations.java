@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.JMException;
 import javax.management.ObjectName;
-import profcon.agent.channel.Wire;
+import profcon.agent.protocol.Reply;
 
 /**
  * The two heap operations that stop the target: an HPROF heap dump (written by the target into the
@@ -23,8 +23,8 @@ final class HeapOperations {
         this.model = model;
     }
 
-    /** Writes the dump; returns {@code file=... call_ns=... stall_ns=...}. */
-    String heapDump(boolean liveOnly) throws IOException {
+    /** Writes the dump; says where, and what it cost. */
+    Reply.HeapDump heapDump(boolean liveOnly) throws IOException {
         Path file = dir.resolve("heap-" + FILES.incrementAndGet() + ".hprof");
         long heap = used();
         StallProbe probe = StallProbe.start();
@@ -38,11 +38,11 @@ final class HeapOperations {
         }
         long call = System.nanoTime() - start;
         model.observed(PauseModel.Kind.HEAPDUMP, heap, stall);
-        return "file=" + file + " live=" + liveOnly + " call_ns=" + call + " stall_ns=" + stall;
+        return new Reply.HeapDump(file, liveOnly, call, stall);
     }
 
-    /** The histogram text, and {@code call_ns=... stall_ns=...} as the message. */
-    Wire.Reply histogram(boolean all) {
+    /** The histogram text, and what it cost. */
+    Reply.Histogram histogram(boolean all) {
         long heap = used();
         StallProbe probe = StallProbe.start();
         long start = System.nanoTime();
@@ -61,8 +61,7 @@ final class HeapOperations {
         }
         long call = System.nanoTime() - start;
         model.observed(PauseModel.Kind.HISTOGRAM, heap, stall);
-        return new Wire.Reply(Wire.OK, "live=" + !all + " call_ns=" + call + " stall_ns=" + stall,
-                text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Reply.Histogram(!all, call, stall, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static long used() {

@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import profcon.agent.protocol.Reply;
 
 /**
  * Estimates how long an operation that stops the whole target will stop it, before it runs.
@@ -42,8 +43,8 @@ final class PauseModel {
         }
     }
 
-    /** {@code key=value} words: platform threads, heap used, the estimate in ms, and how it was made. */
-    synchronized String estimate(Kind kind) {
+    /** The estimate, the platform threads and heap used it scales with, and how it was made. */
+    synchronized Reply.Estimate estimate(Kind kind) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long platform = mx.getThreadCount();
         long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
@@ -66,7 +67,7 @@ final class PauseModel {
             how = String.format(Locale.ROOT, "50 ms + %,d MB heap in use at %.0f MB/s (rates measured on profcon's "
                     + "test machine; refined after the first %s)", heap >> 20, 1e3 / kind.defaultNsPerUnit, name(kind));
         }
-        return "platform=" + platform + " heap_used=" + heap + " estimate_ns=" + (long) ns + " model=" + how;
+        return new Reply.Estimate(platform, heap, (long) ns, how);
     }
 
     private static String name(Kind kind) {

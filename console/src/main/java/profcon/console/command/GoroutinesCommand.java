@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import profcon.agent.channel.Wire;
-import profcon.attach.AgentClient;
+import profcon.agent.protocol.Reply;
+import profcon.agent.protocol.Request;
+import profcon.attach.AgentChannel;
 import profcon.console.ArgCompleters;
 import profcon.console.Command;
 import profcon.console.CommandException;
@@ -47,12 +47,12 @@ public final class GoroutinesCommand implements Command {
         Session session = in.session();
         PrintWriter out = in.out();
         GoroutinesOptions o = GoroutinesOptions.parse(in.args());
-        AgentClient client = session.requireTarget("goroutines").client();
+        AgentChannel channel = session.requireTarget("goroutines").channel();
         if (o.diff()) {
-            diff(session, client, o, out);
+            diff(session, channel, o, out);
             return;
         }
-        byte[] raw = o.full() ? full(session, client, o) : grouped(client, o);
+        byte[] raw = o.full() ? full(session, channel, o) : grouped(channel, o);
         if (o.raw()) {
             out.print(new String(raw, StandardCharsets.UTF_8));
             return;
@@ -72,19 +72,19 @@ public final class GoroutinesCommand implements Command {
         }
     }
 
-    private static byte[] grouped(AgentClient client, GoroutinesOptions o) throws IOException {
-        return client.call(o.chunk() > 0 ? "threads chunk=" + o.chunk() : "threads").payload();
+    private static byte[] grouped(AgentChannel channel, GoroutinesOptions o) throws IOException {
+        return channel.call(new Request.Threads(Math.max(0, o.chunk()))).bytes();
     }
 
-    private byte[] full(Session session, AgentClient client, GoroutinesOptions o) throws Exception {
-        Map<String, String> estimate = PauseGuard.estimate(client, "full");
+    private byte[] full(Session session, AgentChannel channel, GoroutinesOptions o) throws Exception {
+        Reply.Estimate estimate = PauseGuard.estimate(channel, Request.Estimate.Kind.FULL);
         PauseGuard.check(session, "goroutines -full", String.format(Locale.ROOT,
-                "%,d platform threads, %s virtual threads", Long.parseLong(estimate.get("platform")),
+                "%,d platform threads, %s virtual threads", estimate.platformThreads(),
                 virtualCount(session)), estimate, o.yes());
-        Wire.Reply reply = client.call("threads-full");
-        ThreadDump dump = parse(reply.payload());
+        byte[] raw = channel.call(new Request.ThreadsFull()).bytes();
+        ThreadDump dump = parse(raw);
         session.status(PauseGuard.measured("goroutines -full", dump.callNanos(), dump.stallNanos(), estimate));
-        return reply.payload();
+        return raw;
     }
 
     /** Virtual threads are only counted by a dump; the last grouped one says how many there were. */
@@ -96,20 +96,20 @@ public final class GoroutinesCommand implements Command {
                 last.virtualCount());
     }
 
-    private void diff(Session session, AgentClient client, GoroutinesOptions o, PrintWriter out) throws Exception {
+    private void diff(Session session, AgentChannel channel, GoroutinesOptions o, PrintWriter out) throws Exception {
         ThreadDump before = lastThreads;
         if (before == null && o.interval().isZero()) {
             throw new CommandException("goroutines diff compares with the previous 'goroutines' of this session, and "
                     + "there is none: run 'goroutines' first, or 'goroutines diff 10s' to take both");
         }
         if (before == null) {
-            before = parse(grouped(client, o));
+            before = parse(grouped(channel, o));
         }
         if (!o.interval().isZero()) {
             session.status("goroutines diff: waiting " + o.interval().toMillis() / 1000.0 + " s before the second snapshot");
             Thread.sleep(o.interval().toMillis()); // the interval the user asked to watch
         }
-        ThreadDump after = parse(grouped(client, o));
+        ThreadDump after = parse(grouped(channel, o));
         ThreadDiffReport.render(before, after, o.query(), out);
         lastThreads = after;
     }

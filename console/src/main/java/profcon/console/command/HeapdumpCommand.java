@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import profcon.attach.AgentClient;
+import profcon.agent.protocol.Reply;
+import profcon.agent.protocol.Request;
+import profcon.attach.AgentChannel;
 import profcon.console.ArgCompleters;
 import profcon.console.Command;
 import profcon.console.CommandException;
@@ -40,20 +41,19 @@ public final class HeapdumpCommand implements Command {
         }
         Path file = Path.of(in.args().positional().get(0));
         check(file);
-        AgentClient client = session.requireTarget("heapdump").client();
-        Map<String, String> estimate = PauseGuard.estimate(client, "heapdump");
+        AgentChannel channel = session.requireTarget("heapdump").channel();
+        Reply.Estimate estimate = PauseGuard.estimate(channel, Request.Estimate.Kind.HEAPDUMP);
         PauseGuard.check(session, "heapdump", String.format(Locale.ROOT, "%s%,d MB of heap in use written out",
-                all ? "" : "a full GC, then ", Long.parseLong(estimate.get("heap_used")) >> 20), estimate, yes);
-        String reply = client.call(all ? "heapdump live=false" : "heapdump").message();
-        Path written = Path.of(PauseGuard.word(reply, "file", ""));
+                all ? "" : "a full GC, then ", estimate.heapUsed() >> 20), estimate, yes);
+        Reply.HeapDump reply = channel.call(new Request.HeapDump(!all));
+        Path written = reply.file();
         try {
             Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new CommandException("the heap dump is at " + written + " but could not be moved to " + file + ": "
                     + e.getMessage() + " (it is deleted when the session ends)");
         }
-        session.status(PauseGuard.measured("heapdump", Long.parseLong(PauseGuard.word(reply, "call_ns", "-1")),
-                Long.parseLong(PauseGuard.word(reply, "stall_ns", "-1")), estimate));
+        session.status(PauseGuard.measured("heapdump", reply.callNanos(), reply.stallNanos(), estimate));
         session.status(String.format(Locale.ROOT, "heap dump (%s) written to %s (%,d MB)",
                 all ? "all objects" : "live objects", file, Files.size(file) >> 20));
     }

@@ -3,9 +3,9 @@ package profcon.console.command;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import profcon.agent.channel.Wire;
-import profcon.attach.AgentClient;
+import profcon.agent.protocol.Reply;
+import profcon.agent.protocol.Request;
+import profcon.attach.AgentChannel;
 import profcon.console.ArgCompleter;
 import profcon.console.Command;
 import profcon.console.CommandException;
@@ -34,14 +34,13 @@ public final class HistogramCommand implements Command {
         for (String a : in.args().positional()) {
             rows = rows(a);
         }
-        AgentClient client = session.requireTarget("histogram").client();
-        Map<String, String> estimate = PauseGuard.estimate(client, "histogram");
+        AgentChannel channel = session.requireTarget("histogram").channel();
+        Reply.Estimate estimate = PauseGuard.estimate(channel, Request.Estimate.Kind.HISTOGRAM);
         PauseGuard.check(session, "histogram", String.format(Locale.ROOT, "%s heap walk of %,d MB in use",
-                all ? "a" : "a full GC and a", Long.parseLong(estimate.get("heap_used")) >> 20), estimate, yes);
-        Wire.Reply reply = client.call(all ? "histogram all" : "histogram");
-        session.status(PauseGuard.measured("histogram", Long.parseLong(PauseGuard.word(reply.message(), "call_ns", "-1")),
-                Long.parseLong(PauseGuard.word(reply.message(), "stall_ns", "-1")), estimate));
-        ClassHistogramReport.render(new String(reply.payload(), StandardCharsets.UTF_8), rows, in.out());
+                all ? "a" : "a full GC and a", estimate.heapUsed() >> 20), estimate, yes);
+        Reply.Histogram reply = channel.call(new Request.Histogram(all));
+        session.status(PauseGuard.measured("histogram", reply.callNanos(), reply.stallNanos(), estimate));
+        ClassHistogramReport.render(new String(reply.text(), StandardCharsets.UTF_8), rows, in.out());
     }
 
     private static int rows(String word) throws CommandException {

@@ -1,10 +1,10 @@
 package profcon.console.command;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import profcon.attach.AgentClient;
+import profcon.agent.protocol.Reply;
+import profcon.agent.protocol.Request;
+import profcon.attach.AgentChannel;
 import profcon.console.CommandException;
 import profcon.console.Session;
 
@@ -18,32 +18,22 @@ final class PauseGuard {
     private PauseGuard() {
     }
 
-    /** The agent's estimate for {@code kind}, as key/value pairs (platform, heap_used, estimate_ns, model). */
-    static Map<String, String> estimate(AgentClient client, String kind) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        String message = client.call("estimate " + kind).message();
-        int model = message.indexOf(" model=");
-        for (String word : message.substring(0, model < 0 ? message.length() : model).split(" ")) {
-            int eq = word.indexOf('=');
-            if (eq > 0) {
-                values.put(word.substring(0, eq), word.substring(eq + 1));
-            }
-        }
-        values.put("model", model < 0 ? "" : message.substring(model + 7));
-        return values;
+    /** The agent's estimate for {@code kind}: the pause, the sizes it scales with, and how it was made. */
+    static Reply.Estimate estimate(AgentChannel channel, Request.Estimate.Kind kind) throws IOException {
+        return channel.call(new Request.Estimate(kind));
     }
 
     /**
      * Warns, then asks (at a prompt) or checks for {@code --yes} (in scripts); throws when the
      * operation must not run.
      */
-    static void check(Session session, String operation, String whatStops, Map<String, String> estimate,
+    static void check(Session session, String operation, String whatStops, Reply.Estimate estimate,
                       boolean yesOnCommand) throws CommandException {
         long pid = session.target().pid();
-        String pause = ms(Long.parseLong(estimate.getOrDefault("estimate_ns", "0")));
+        String pause = ms(estimate.estimateNanos());
         session.status(String.format(Locale.ROOT, "warning: %s stops target %d entirely (a global safepoint): %s",
                 operation, pid, whatStops));
-        session.status("  estimated pause: " + pause + " (" + estimate.get("model") + ")");
+        session.status("  estimated pause: " + pause + " (" + estimate.model() + ")");
         if (session.assumeYes() || yesOnCommand) {
             return;
         }
@@ -58,23 +48,13 @@ final class PauseGuard {
     }
 
     /** The status line after the operation: what was measured, next to what was estimated. */
-    static String measured(String operation, long callNanos, long stallNanos, Map<String, String> estimate) {
+    static String measured(String operation, long callNanos, long stallNanos, Reply.Estimate estimate) {
         return String.format(Locale.ROOT, "%s: measured pause %s (the stopping call); a probe thread in the target "
                 + "stalled %s; estimated %s", operation, ms(callNanos), ms(stallNanos),
-                ms(Long.parseLong(estimate.getOrDefault("estimate_ns", "0"))));
+                ms(estimate.estimateNanos()));
     }
 
     static String ms(long nanos) {
         return nanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-    }
-
-    /** A {@code key=value} word of an agent message, or {@code fallback}. */
-    static String word(String message, String key, String fallback) {
-        for (String w : message.split(" ")) {
-            if (w.startsWith(key + "=")) {
-                return w.substring(key.length() + 1);
-            }
-        }
-        return fallback;
     }
 }

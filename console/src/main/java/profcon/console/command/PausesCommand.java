@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import profcon.agent.profile.Durations;
+import profcon.agent.protocol.Request;
 import profcon.console.ArgCompleter;
 import profcon.console.Command;
 import profcon.console.CommandException;
@@ -46,7 +47,7 @@ public final class PausesCommand implements Command {
             throw new CommandException("pauses: DURATION must be more than 0 and at most 10m");
         }
         session.status("recording safepoints and GC pauses for " + args.get(0) + " ...");
-        byte[] payload = session.requireTarget("pauses").client().call("pauses " + window.toMillis()).payload();
+        byte[] payload = session.requireTarget("pauses").channel().call(new Request.Pauses(window)).bytes();
         if (raw) {
             in.out().print(new String(payload, StandardCharsets.UTF_8)); // the agent's records, for fixtures
             return;

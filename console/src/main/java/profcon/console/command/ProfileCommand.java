@@ -1,12 +1,14 @@
 package profcon.console.command;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import profcon.agent.channel.Wire;
+import java.util.Map;
 import profcon.agent.jfr.Recipes;
 import profcon.agent.profile.Durations;
 import profcon.agent.profile.ProfileKind;
-import profcon.attach.AgentClient;
+import profcon.agent.protocol.Request;
+import profcon.attach.AgentChannel;
 import profcon.attach.TargetGoneException;
 import profcon.console.ArgCompleters;
 import profcon.console.Command;
@@ -25,8 +27,6 @@ import profcon.pprof.PprofReader;
  */
 public final class ProfileCommand implements Command, Command.MoreHelp {
     private static final Duration MAX = Duration.ofHours(24);
-    private static final long PROGRESS_EVERY_MS = 1_000;
-    private static final long SNAPSHOT_EVERY_MS = 5_000;
 
     @Override
     public CommandSpec spec() {
@@ -49,81 +49,51 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
     public void run(Invocation in) throws Exception {
         Session session = in.session();
         List<String> args = in.args().words();
-        AgentClient client = session.requireTarget("profile").client();
+        session.requireTarget("profile");
         if (args.size() < 2) {
             throw new CommandException("usage: " + spec().usage() + " (kinds: " + Recipes.names() + ")");
         }
         ProfileKind recipe = recipe(args.get(0));
         Duration duration = duration(args.get(1));
-        String options = String.join(" ", args.subList(2, args.size()));
-        String started = client.call(("start " + recipe.kind() + " max=" + Durations.format(duration.plusSeconds(60))
-                + " " + options).trim()).message();
-        Collection collection = collect(session, client, duration);
-        keep(session, recipe, collection, started.replaceFirst("^started \\S+ ?", ""));
+        profile(session, recipe, duration, Request.Start.options(args.subList(2, args.size())));
     }
 
-    /** What came back: the profile bytes, and how the collection ended. */
-    private record Collection(byte[] profile, String summary, String ending, boolean failed) {
-    }
-
-    private Collection collect(Session session, AgentClient client, Duration duration) throws Exception {
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        byte[] snapshot = null;
-        long nextSnapshot = start + SNAPSHOT_EVERY_MS * 1_000_000;
+    /**
+     * Collects a {@code kind} profile from the session's target for {@code duration} and makes it
+     * the current profile, saying how it went: the command's path, and the API's.
+     */
+    public static void profile(Session session, ProfileKind kind, Duration duration, Map<String, String> options)
+            throws Exception {
+        AgentChannel channel = session.requireTarget("profile").channel();
+        check(duration, Durations.format(duration));
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("max", Durations.format(duration.plusSeconds(60))); // the agent stops by itself if the console vanishes
+        all.putAll(options);
+        ProfileCollection.Outcome outcome;
         try {
-            for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-                session.pause(Math.max(1, Math.min(PROGRESS_EVERY_MS, (end - now) / 1_000_000)));
-                String progress = client.call("progress").message();
-                session.progress().update(progressLine(progress, System.nanoTime() - start, duration));
-                if (System.nanoTime() >= nextSnapshot && System.nanoTime() < end) {
-                    snapshot = client.call("snapshot").payload();
-                    nextSnapshot = System.nanoTime() + SNAPSHOT_EVERY_MS * 1_000_000;
-                }
-            }
-        } catch (InterruptedException e) {
-            session.progress().done();
-            Wire.Reply reply = client.call("stop");
-            return new Collection(reply.payload(), reply.message(), "stopped early (Ctrl-C); keeping what was collected",
-                    false);
+            outcome = new ProfileCollection(channel, session::pause, session.progress())
+                    .collect(new Request.Start(kind.kind(), all), duration);
         } catch (TargetGoneException e) {
-            session.progress().done();
             session.detach();
-            if (snapshot == null) {
-                throw new CommandException("the target exited during the profile, before any data reached the "
-                        + "console; nothing was collected");
-            }
-            return new Collection(snapshot, "", "the target exited during the profile; keeping the data of its last "
-                    + "snapshot (up to " + SNAPSHOT_EVERY_MS / 1000 + " s before it exited)", true);
+            throw e;
         }
-        session.progress().done();
-        Wire.Reply reply = client.call("stop");
-        return new Collection(reply.payload(), reply.message(), "", false);
+        if (outcome.targetGone()) {
+            session.detach();
+        }
+        keep(session, kind, outcome);
     }
 
-    private static void keep(Session session, ProfileKind recipe, Collection c, String settings) throws Exception {
+    private static void keep(Session session, ProfileKind recipe, ProfileCollection.Outcome c) throws Exception {
         Profile profile = PprofReader.parse(c.profile(), "the " + recipe.kind() + " profile from the agent");
         session.current(new LoadedProfile(profile, "live " + recipe.kind() + " profile of "
                 + (session.target() == null ? "the exited target" : "pid " + session.target().pid()), true));
         if (!c.ending().isEmpty()) {
             session.status(c.ending());
         }
-        session.status(ProfileSummary.describe(profile, recipe, settings));
-        if (c.failed()) {
+        session.status(ProfileSummary.describe(profile, recipe, c.settings()));
+        if (c.targetGone()) {
             throw new CommandException("profile incomplete: the target is gone; 'save FILE' keeps what was collected");
         }
-    }
-
-    private static String progressLine(String agentProgress, long elapsedNanos, Duration total) {
-        long events = 0;
-        for (String word : agentProgress.split(" ")) {
-            if (word.startsWith("events=")) {
-                events = Long.parseLong(word.substring(7));
-            }
-        }
-        long elapsed = Math.min(elapsedNanos / 1_000_000_000, total.toSeconds());
-        return String.format(java.util.Locale.ROOT, "profiling: %ds elapsed, %ds to go, %,d events",
-                elapsed, Math.max(0, total.toSeconds() - elapsed), events);
     }
 
     private static ProfileKind recipe(String kind) throws CommandException {
@@ -141,9 +111,13 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
         } catch (IllegalArgumentException e) {
             throw new CommandException(e.getMessage());
         }
-        if (d.isZero() || d.compareTo(MAX) > 0) {
+        check(d, text);
+        return d;
+    }
+
+    private static void check(Duration d, String text) throws CommandException {
+        if (d.isZero() || d.isNegative() || d.compareTo(MAX) > 0) {
             throw new CommandException("duration must be more than 0 and at most 24h, got " + text);
         }
-        return d;
     }
 }

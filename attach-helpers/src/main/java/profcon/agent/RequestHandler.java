@@ -1,0 +1,126 @@
+package profcon.agent;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import profcon.agent.channel.Wire;
+import profcon.agent.jfr.Recipes;
+import profcon.agent.profile.Collector;
+import profcon.agent.profile.ProfileKind;
+import profcon.agent.profile.SamplingOptions;
+import profcon.agent.protocol.Codec;
+import profcon.agent.protocol.Reply;
+import profcon.agent.protocol.Request;
+import profcon.agent.threads.Diagnostics;
+
+/**
+ * The agent's side of every request of one console session, whatever carries it (the socket in
+ * a target, or a test's in-memory channel): decodes the line, answers it (the profile being
+ * collected, the target's info, the diagnostics), and encodes the reply, or a one-line refusal.
+ * Called by one thread at a time.
+ */
+public final class RequestHandler {
+    private final TargetInfo info = new TargetInfo();
+    private final Diagnostics diagnostics;
+    private final Runnable onDetach;
+    private Collector sampler;
+    private long finishedSamplersCpu;
+
+    /** {@code dir} is the session directory (the only place the agent writes); {@code onDetach} runs before detach is answered. */
+    public RequestHandler(Path dir, Runnable onDetach) {
+        this.diagnostics = new Diagnostics(dir);
+        this.onDetach = onDetach;
+    }
+
+    /** The frame answering {@code line}: the reply, or the reason it was refused. */
+    public Wire.Reply answer(String line) {
+        try {
+            return Codec.encode(handle(Codec.decode(line)));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Codec.refusal(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Codec.refusal("interrupted");
+        } catch (RuntimeException | LinkageError e) {
+            return Codec.refusal("agent error: " + e);
+        }
+    }
+
+    private Reply handle(Request<?> request) throws InterruptedException {
+        if (request instanceof Request.Diagnostic<?> d) {
+            return diagnostics.handle(d);
+        } else if (request instanceof Request.Info) {
+            return info.describe(sampler, agentCpuNanos());
+        } else if (request instanceof Request.Start s) {
+            return start(s);
+        } else if (request instanceof Request.Progress) {
+            return progress();
+        } else if (request instanceof Request.Stop) {
+            return stop();
+        } else if (request instanceof Request.Snapshot) {
+            return snapshot();
+        } else if (request instanceof Request.Detach) {
+            release();
+            onDetach.run(); // before the reply: a console that reads "detached" finds the target free
+            return new Reply.Detached();
+        }
+        throw new IllegalArgumentException("unknown request '" + Codec.encode(request) + "'");
+    }
+
+    private Reply.Started start(Request.Start request) {
+        if (sampler != null) {
+            throw new IllegalStateException("a " + sampler.kind() + " profile is already being collected");
+        }
+        ProfileKind kind = Recipes.named(request.kind());
+        SamplingOptions options = SamplingOptions.parse(kind.defaults(), request.optionWords());
+        Collector s = kind.collector(options);
+        s.start();
+        sampler = s;
+        return new Reply.Started(kind.kind(), s.settings());
+    }
+
+    /** CPU used by this session's threads: the one answering requests, and every sampler so far. */
+    private long agentCpuNanos() {
+        long channelCpu = Math.max(0, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+        return channelCpu + finishedSamplersCpu + (sampler == null ? 0 : sampler.cpuNanos());
+    }
+
+    private Reply.Progress progress() {
+        if (sampler == null) {
+            return Reply.Progress.idle();
+        }
+        return new Reply.Progress(true, sampler.kind(), sampler.elapsed(), sampler.events());
+    }
+
+    private Reply.Collected stop() throws InterruptedException {
+        Collector s = running();
+        sampler = null;
+        byte[] profile = s.stop();
+        finishedSamplersCpu += s.cpuNanos();
+        return new Reply.Collected(s.events(), s.elapsed(), profile);
+    }
+
+    /** The profile so far, without stopping: the console keeps it in case the target dies mid-profile. */
+    private Reply.Collected snapshot() {
+        Collector s = running();
+        return new Reply.Collected(s.events(), s.elapsed(), s.snapshot());
+    }
+
+    private Collector running() {
+        if (sampler == null) {
+            throw new IllegalStateException("no profile is being collected");
+        }
+        return sampler;
+    }
+
+    /** Stops the profile being collected, if any, joining its thread; nothing is left running. */
+    public void release() {
+        try {
+            if (sampler != null) {
+                sampler.abort();
+                sampler = null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

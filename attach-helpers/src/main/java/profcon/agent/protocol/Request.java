@@ -1,0 +1,320 @@
+package profcon.agent.protocol;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import profcon.agent.channel.Wire;
+
+/**
+ * A request from the console to the agent, typed by the reply it gets. Each request is one record
+ * here, with its line of words on the wire ({@link #words}), how that line reads back (the verb
+ * table, {@link #parse}), and how its reply reads ({@link #reply}); both ends go through
+ * {@link Codec}. Records check their arguments when built, so a bad request fails the same way
+ * in the console that builds it and in the agent that reads it.
+ */
+public sealed interface Request<R extends Reply> {
+    /** The request on the wire: its verb, then its arguments, each one word. */
+    List<String> words();
+
+    /** Reads this request's reply from an OK frame. */
+    R reply(Wire.Reply frame) throws ProtocolException;
+
+    /** The verb table: the request a line of words stands for; IllegalArgumentException with the reason when none. */
+    static Request<?> parse(String line) {
+        List<String> words = Arrays.asList(line.trim().split("\\s+"));
+        List<String> args = words.subList(1, words.size());
+        String verb = words.get(0);
+        return switch (verb) {
+            case "info" -> bare(verb, args, new Info());
+            case "start" -> Start.parse(args);
+            case "progress" -> bare(verb, args, new Progress());
+            case "stop" -> bare(verb, args, new Stop());
+            case "snapshot" -> bare(verb, args, new Snapshot());
+            case "detach" -> bare(verb, args, new Detach());
+            case "threads" -> Threads.parse(args);
+            case "threads-full" -> bare(verb, args, new ThreadsFull());
+            case "estimate" -> Estimate.parse(args);
+            case "heapdump" -> new HeapDump(!flag(verb, args, "live=false"));
+            case "histogram" -> new Histogram(flag(verb, args, "all"));
+            case "pauses" -> Pauses.parse(args);
+            default -> throw new IllegalArgumentException("unknown request '" + verb + "'");
+        };
+    }
+
+    private static <T> T bare(String verb, List<String> args, T request) {
+        if (!args.isEmpty()) {
+            throw new IllegalArgumentException(verb + " takes no arguments, got '" + args.get(0) + "'");
+        }
+        return request;
+    }
+
+    /** True when the one optional word {@code word} follows the verb. */
+    private static boolean flag(String verb, List<String> args, String word) {
+        if (args.size() > 1 || (args.size() == 1 && !args.get(0).equals(word))) {
+            throw new IllegalArgumentException(verb + " takes only '" + word + "', got '" + String.join(" ", args) + "'");
+        }
+        return args.size() == 1;
+    }
+
+    /** The requests the agent's thread and heap diagnostics serve. */
+    sealed interface Diagnostic<R extends Reply> extends Request<R> {
+    }
+
+    /** {@code info}: describe the target. */
+    record Info() implements Request<Reply.Info> {
+        @Override
+        public List<String> words() {
+            return List.of("info");
+        }
+
+        @Override
+        public Reply.Info reply(Wire.Reply frame) {
+            return Reply.Info.from(frame);
+        }
+    }
+
+    /** {@code start KIND [key=value]...}: start collecting a profile; the agent checks kind and options. */
+    record Start(String kind, Map<String, String> options) implements Request<Reply.Started> {
+        public Start {
+            if (kind.isEmpty() || kind.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("start needs a profile kind, got '" + kind + "'");
+            }
+            options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        }
+
+        /** Options from {@code key=value} words, in order (a later key wins); IllegalArgumentException for any other word. */
+        public static Map<String, String> options(List<String> words) {
+            Map<String, String> options = new LinkedHashMap<>();
+            for (String word : words) {
+                int eq = word.indexOf('=');
+                if (eq <= 0 || word.chars().anyMatch(Character::isWhitespace)) {
+                    throw new IllegalArgumentException("expected key=value, got '" + word + "'");
+                }
+                options.put(word.substring(0, eq), word.substring(eq + 1));
+            }
+            return options;
+        }
+
+        /** The options as the words they were read from. */
+        public List<String> optionWords() {
+            List<String> words = new ArrayList<>();
+            options.forEach((k, v) -> words.add(k + "=" + v));
+            return words;
+        }
+
+        static Start parse(List<String> args) {
+            if (args.isEmpty()) {
+                throw new IllegalArgumentException("start needs a profile kind");
+            }
+            return new Start(args.get(0), options(args.subList(1, args.size())));
+        }
+
+        @Override
+        public List<String> words() {
+            List<String> words = new ArrayList<>(List.of("start", kind));
+            words.addAll(optionWords());
+            return words;
+        }
+
+        @Override
+        public Reply.Started reply(Wire.Reply frame) throws ProtocolException {
+            return Reply.Started.from(frame);
+        }
+    }
+
+    /** {@code progress}: how the profile being collected is going. */
+    record Progress() implements Request<Reply.Progress> {
+        @Override
+        public List<String> words() {
+            return List.of("progress");
+        }
+
+        @Override
+        public Reply.Progress reply(Wire.Reply frame) throws ProtocolException {
+            return Reply.Progress.from(frame);
+        }
+    }
+
+    /** {@code stop}: stop the profile and take it. */
+    record Stop() implements Request<Reply.Collected> {
+        @Override
+        public List<String> words() {
+            return List.of("stop");
+        }
+
+        @Override
+        public Reply.Collected reply(Wire.Reply frame) throws ProtocolException {
+            return Reply.Collected.from(frame);
+        }
+    }
+
+    /** {@code snapshot}: the profile so far; collection goes on. */
+    record Snapshot() implements Request<Reply.Collected> {
+        @Override
+        public List<String> words() {
+            return List.of("snapshot");
+        }
+
+        @Override
+        public Reply.Collected reply(Wire.Reply frame) throws ProtocolException {
+            return Reply.Collected.from(frame);
+        }
+    }
+
+    /** {@code detach}: end the session; the agent stops everything, then answers. */
+    record Detach() implements Request<Reply.Detached> {
+        @Override
+        public List<String> words() {
+            return List.of("detach");
+        }
+
+        @Override
+        public Reply.Detached reply(Wire.Reply frame) {
+            return Reply.Detached.from(frame);
+        }
+    }
+
+    /** {@code threads [chunk=N]}: the grouped thread dump, without a global safepoint; chunk 0 is the agent's default. */
+    record Threads(int chunk) implements Diagnostic<Reply.Payload> {
+        public Threads {
+            if (chunk < 0) {
+                throw new IllegalArgumentException("chunk must be at least 1");
+            }
+        }
+
+        static Threads parse(List<String> args) {
+            if (args.isEmpty()) {
+                return new Threads(0);
+            }
+            if (args.size() > 1 || !args.get(0).startsWith("chunk=")) {
+                throw new IllegalArgumentException("threads takes only chunk=N, got '" + String.join(" ", args) + "'");
+            }
+            int chunk;
+            try {
+                chunk = Integer.parseInt(args.get(0).substring(6));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("chunk must be a whole number, got '" + args.get(0) + "'");
+            }
+            if (chunk < 1) {
+                throw new IllegalArgumentException("chunk must be at least 1");
+            }
+            return new Threads(chunk);
+        }
+
+        @Override
+        public List<String> words() {
+            return chunk == 0 ? List.of("threads") : List.of("threads", "chunk=" + chunk);
+        }
+
+        @Override
+        public Reply.Payload reply(Wire.Reply frame) {
+            return Reply.Payload.from(frame);
+        }
+    }
+
+    /** {@code threads-full}: every thread with its locks, in one global safepoint. */
+    record ThreadsFull() implements Diagnostic<Reply.Payload> {
+        @Override
+        public List<String> words() {
+            return List.of("threads-full");
+        }
+
+        @Override
+        public Reply.Payload reply(Wire.Reply frame) {
+            return Reply.Payload.from(frame);
+        }
+    }
+
+    /** {@code estimate full|heapdump|histogram}: how long that operation would stop the target. */
+    record Estimate(Estimate.Kind kind) implements Diagnostic<Reply.Estimate> {
+        /** The operations that stop the whole target. */
+        public enum Kind {
+            FULL, HEAPDUMP, HISTOGRAM;
+
+            String word() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+        }
+
+        static Estimate parse(List<String> args) {
+            for (Kind k : Kind.values()) {
+                if (args.size() == 1 && args.get(0).equals(k.word())) {
+                    return new Estimate(k);
+                }
+            }
+            throw new IllegalArgumentException("estimate needs full, heapdump or histogram");
+        }
+
+        @Override
+        public List<String> words() {
+            return List.of("estimate", kind.word());
+        }
+
+        @Override
+        public Reply.Estimate reply(Wire.Reply frame) throws ProtocolException {
+            return Reply.Estimate.from(frame);
+        }
+    }
+
+    /** {@code heapdump [live=false]}: an HPROF dump into the session directory, live objects only unless not {@code live}. */
+    record HeapDump(boolean live) implements Diagnostic<Reply.HeapDump> {
+        @Override
+        public List<String> words() {
+            return live ? List.of("heapdump") : List.of("heapdump", "live=false");
+        }
+
+        @Override
+        public Reply.HeapDump reply(Wire.Reply frame) throws ProtocolException {
+            return Reply.HeapDump.from(frame);
+        }
+    }
+
+    /** {@code histogram [all]}: the class histogram, after a full GC unless {@code all}. */
+    record Histogram(boolean all) implements Diagnostic<Reply.Histogram> {
+        @Override
+        public List<String> words() {
+            return all ? List.of("histogram", "all") : List.of("histogram");
+        }
+
+        @Override
+        public Reply.Histogram reply(Wire.Reply frame) throws ProtocolException {
+            return Reply.Histogram.from(frame);
+        }
+    }
+
+    /** {@code pauses MILLIS}: record safepoints and GC pauses for a window of 1 ms to 10 minutes. */
+    record Pauses(Duration window) implements Diagnostic<Reply.Payload> {
+        public static final Duration MAX = Duration.ofMinutes(10);
+
+        public Pauses {
+            if (window.toMillis() <= 0 || window.compareTo(MAX) > 0) {
+                throw new IllegalArgumentException("pauses needs a window of 1 to " + MAX.toMillis() + " ms");
+            }
+        }
+
+        static Pauses parse(List<String> args) {
+            long ms = -1; // not a number: the range error says what is accepted
+            try {
+                ms = args.size() == 1 ? Long.parseLong(args.get(0)) : -1;
+            } catch (NumberFormatException e) {
+                // ms stays -1
+            }
+            return new Pauses(Duration.ofMillis(ms));
+        }
+
+        @Override
+        public List<String> words() {
+            return List.of("pauses", Long.toString(window.toMillis()));
+        }
+
+        @Override
+        public Reply.Payload reply(Wire.Reply frame) {
+            return Reply.Payload.from(frame);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package profcon.console.command;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import profcon.agent.protocol.Reply;
+import profcon.agent.protocol.Request;
+import profcon.attach.AgentChannel;
+import profcon.attach.TargetGoneException;
+import profcon.console.Progress;
+
+/**
+ * One live profile collected through an agent channel: starts it, reports progress every second,
+ * pulls a snapshot every few seconds, and stops it when the window ends. Ctrl-C (the pause hook
+ * throwing InterruptedException) stops early and keeps what was collected; a target that dies
+ * leaves the last snapshot, or, before the first one, a {@link TargetGoneException} saying
+ * nothing was collected.
+ */
+final class ProfileCollection {
+    static final long PROGRESS_EVERY_MS = 1_000;
+    static final long SNAPSHOT_EVERY_MS = 5_000;
+    static final String NOTHING_COLLECTED = "the target exited during the profile, before any data reached the "
+            + "console; nothing was collected";
+
+    /** Waits up to the given milliseconds; Ctrl-C shows as InterruptedException. */
+    interface Pause {
+        void pause(long millis) throws InterruptedException;
+    }
+
+    /**
+     * What came back: the pprof bytes, the settings the agent started with, how the collection
+     * ended (empty when it ran its window), and whether the target is gone.
+     */
+    record Outcome(byte[] profile, String settings, String ending, boolean targetGone) {
+    }
+
+    private final AgentChannel channel;
+    private final Pause pause;
+    private final Progress progress;
+    private final LongSupplier clock;
+    private byte[] lastSnapshot;
+
+    ProfileCollection(AgentChannel channel, Pause pause, Progress progress) {
+        this(channel, pause, progress, System::nanoTime);
+    }
+
+    /** With its own clock: tests run a window of seconds in no time. */
+    ProfileCollection(AgentChannel channel, Pause pause, Progress progress, LongSupplier clock) {
+        this.channel = channel;
+        this.pause = pause;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** Starts {@code start} and collects for {@code window}; one collection per instance. */
+    Outcome collect(Request.Start start, Duration window) throws IOException {
+        String settings = channel.call(start).settings();
+        try {
+            poll(window);
+        } catch (InterruptedException e) {
+            progress.done();
+            return new Outcome(channel.call(new Request.Stop()).pprof(), settings,
+                    "stopped early (Ctrl-C); keeping what was collected", false);
+        } catch (TargetGoneException e) {
+            progress.done();
+            if (lastSnapshot == null) {
+                throw new TargetGoneException(NOTHING_COLLECTED, e);
+            }
+            return new Outcome(lastSnapshot, settings, "the target exited during the profile; keeping the data of its "
+                    + "last snapshot (up to " + SNAPSHOT_EVERY_MS / 1000 + " s before it exited)", true);
+        }
+        progress.done();
+        return new Outcome(channel.call(new Request.Stop()).pprof(), settings, "", false);
+    }
+
+    private void poll(Duration window) throws IOException, InterruptedException {
+        long start = clock.getAsLong();
+        long end = start + window.toNanos();
+        long nextSnapshot = start + SNAPSHOT_EVERY_MS * 1_000_000;
+        for (long now = clock.getAsLong(); now < end; now = clock.getAsLong()) {
+            pause.pause(Math.max(1, Math.min(PROGRESS_EVERY_MS, (end - now) / 1_000_000)));
+            Reply.Progress p = channel.call(new Request.Progress());
+            progress.update(progressLine(p.events(), clock.getAsLong() - start, window));
+            if (clock.getAsLong() >= nextSnapshot && clock.getAsLong() < end) {
+                lastSnapshot = channel.call(new Request.Snapshot()).pprof();
+                nextSnapshot = clock.getAsLong() + SNAPSHOT_EVERY_MS * 1_000_000;
+            }
+        }
+    }
+
+    static String progressLine(long events, long elapsedNanos, Duration total) {
+        long elapsed = Math.min(elapsedNanos / 1_000_000_000, total.toSeconds());
+        return String.format(Locale.ROOT, "profiling: %ds elapsed, %ds to go, %,d events",
+                elapsed, Math.max(0, total.toSeconds() - elapsed), events);
+    }
+}
