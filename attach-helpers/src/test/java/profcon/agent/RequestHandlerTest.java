@@ -1,0 +1,79 @@
+package profcon.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import profcon.agent.channel.Wire;
+import profcon.agent.protocol.Codec;
+
+/** The agent's side of a session, line in, frame out, profiling this JVM. */
+class RequestHandlerTest {
+    @TempDir
+    Path dir;
+    private final AtomicBoolean detached = new AtomicBoolean();
+    private RequestHandler agent;
+
+    @AfterEach
+    void release() {
+        agent.release();
+    }
+
+    @Test
+    void profileStartsReportsSnapshotsAndStops() {
+        agent = new RequestHandler(dir, () -> detached.set(true));
+
+        assertThat(ok("start wall period=10ms")).startsWith("started wall period=10ms");
+        assertThat(ok("progress")).startsWith("running=true kind=wall elapsed_ms=");
+        assertThat(refused("start cpu")).isEqualTo("a wall profile is already being collected");
+        assertThat(agent.answer("snapshot").payload()).isNotEmpty();
+        Wire.Reply stopped = agent.answer("stop");
+        assertThat(stopped.message()).matches("events=\\d+ elapsed_ms=\\d+");
+        assertThat(stopped.payload()).isNotEmpty();
+        assertThat(ok("progress")).isEqualTo("running=false");
+        assertThat(refused("stop")).isEqualTo("no profile is being collected");
+        assertThat(detached).isFalse();
+    }
+
+    @Test
+    void infoNamesThisJvmAndTheProtocol() {
+        agent = new RequestHandler(dir, () -> detached.set(true));
+
+        assertThat(ok("info")).contains("pid=" + ProcessHandle.current().pid() + "\n")
+                .contains("agent_protocol=" + Codec.PROTOCOL).contains("profiling=none");
+    }
+
+    @Test
+    void detachStopsTheProfileAndEndsTheSessionBeforeAnswering() {
+        agent = new RequestHandler(dir, () -> detached.set(true));
+        ok("start wall");
+
+        assertThat(ok("detach")).isEqualTo("detached");
+        assertThat(detached).isTrue();
+        assertThat(ok("progress")).isEqualTo("running=false");
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheirReason() {
+        agent = new RequestHandler(dir, () -> detached.set(true));
+
+        assertThat(refused("start nosuchkind")).startsWith("unknown profile kind 'nosuchkind'");
+        assertThat(refused("start cpu color=red")).isEqualTo("unknown sampling option 'color'");
+        assertThat(refused("frobnicate")).isEqualTo("unknown request 'frobnicate'");
+    }
+
+    private String ok(String line) {
+        Wire.Reply frame = agent.answer(line);
+        assertThat(frame.ok()).as(line + ": " + frame.message()).isTrue();
+        return frame.message();
+    }
+
+    private String refused(String line) {
+        Wire.Reply frame = agent.answer(line);
+        assertThat(frame.ok()).as(line).isFalse();
+        return frame.message();
+    }
+}
