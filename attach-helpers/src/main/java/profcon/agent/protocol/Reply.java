@@ -1,6 +1,5 @@
 package profcon.agent.protocol;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.AbstractMap;
@@ -126,10 +125,6 @@ public sealed interface Reply {
 
         static Payload from(Wire.Reply frame) {
             return new Payload(frame.message().split(" ", 2)[0], frame.payload());
-        }
-
-        public String text() {
-            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
