@@ -22,6 +22,10 @@ final class LongList {
         return items[i];
     }
 
+    void set(int i, long value) {
+        items[i] = value;
+    }
+
     long[] toArray() {
         return Arrays.copyOf(items, size);
     }

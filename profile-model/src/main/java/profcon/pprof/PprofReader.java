@@ -120,11 +120,7 @@ public final class PprofReader {
             switch (WireFormat.getTagFieldNumber(tag)) {
                 case SAMPLE_LOCATION_ID -> repeatedVarint(in, tag, sampleLocations);
                 case SAMPLE_VALUE -> repeatedVarint(in, tag, sampleValues);
-                case SAMPLE_LABEL -> {
-                    for (long field : message(in, tag, this::decodeLabel)) {
-                        sampleLabels.add(field);
-                    }
-                }
+                case SAMPLE_LABEL -> message(in, tag, this::decodeLabel);
                 default -> in.skipField(tag);
             }
         }
@@ -132,17 +128,21 @@ public final class PprofReader {
         return null;
     }
 
-    private long[] decodeLabel(CodedInputStream in) throws IOException {
-        long[] label = new long[4];
+    /** Appends one label's (key, str, num, num_unit) to the sample's labels: no array per label and sample. */
+    private Void decodeLabel(CodedInputStream in) throws IOException {
+        int at = sampleLabels.size();
+        for (int i = 0; i < 4; i++) {
+            sampleLabels.add(0);
+        }
         for (int tag; (tag = in.readTag()) != 0; ) {
             int field = WireFormat.getTagFieldNumber(tag);
             if (field >= LABEL_KEY && field <= LABEL_NUM_UNIT) {
-                label[field - 1] = varint(in, tag);
+                sampleLabels.set(at + field - 1, varint(in, tag));
             } else {
                 in.skipField(tag);
             }
         }
-        return label;
+        return null;
     }
 
     private RawMapping decodeMapping(CodedInputStream in) throws IOException {
@@ -304,9 +304,8 @@ public final class PprofReader {
                 stack = resolveStack(i, samples.stack(samples.stackOf(i)), locationById);
                 stacks.set(samples.stackOf(i), stack);
             }
-            Sample sample = new Sample(stack, samples.values(valuesAt, count));
+            resolved.add(withLabels(samples.labelsOf(i), stack, samples.values(valuesAt, count), labelled));
             valuesAt += count;
-            resolved.add(withLabels(samples.labelsOf(i), sample, labelled));
         }
         return resolved;
     }
@@ -324,17 +323,18 @@ public final class PprofReader {
         return List.copyOf(stack);
     }
 
-    private Sample withLabels(int labelSet, Sample sample, List<Sample> labelled) throws ProfileFormatException {
+    private Sample withLabels(int labelSet, List<Location> stack, long[] values, List<Sample> labelled)
+            throws ProfileFormatException {
         if (labelSet == RawSamples.NONE) {
-            return sample;
+            return new Sample(stack, values);
         }
         Sample first = labelled.get(labelSet);
         if (first == null) {
-            first = resolveLabels(samples.labelSet(labelSet), sample);
+            first = resolveLabels(samples.labelSet(labelSet), new Sample(stack, values));
             labelled.set(labelSet, first);
             return first;
         }
-        return new Sample(sample.locations(), sample.values(), first.labels(), first.numLabels(), first.numUnits());
+        return new Sample(stack, values, first.labels(), first.numLabels(), first.numUnits());
     }
 
     /** Labels as pprof's postDecode builds them: string labels, then numbers with units padded to match. */
