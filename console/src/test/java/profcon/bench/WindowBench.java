@@ -6,11 +6,12 @@ import profcon.console.BusyWindow;
 /**
  * How exactly a live profile holds its window, and how long the command takes: for each JDK given
  * and D = 1 s and 5 s, one busy thread's samples against D / 10 ms, the profile's duration, and the
- * wall time of the {@code profile} call (start, D, stop, transfer). Not a test: run by
+ * wall time of the {@code profile} call (start, D, stop, transfer), on a target whose JFR is cold
+ * (its first profile: JFR starts up) and warm (a second profile). Not a test: run by
  * {@code scripts/bench-window.sh}. Args: {@code JAVA_HOME...}.
  */
 public final class WindowBench {
-    private static final int RUNS = 3;
+    private static final int RUNS = 2;
 
     private WindowBench() {
     }
@@ -19,8 +20,11 @@ public final class WindowBench {
         for (String jdk : jdks) {
             for (int seconds : new int[] {1, 5}) {
                 for (int run = 1; run <= RUNS; run++) {
-                    BusyWindow w = BusyWindow.measure(jdk, Duration.ofSeconds(seconds));
-                    System.out.printf("%s  D=%ds  run %d: %s%n", jdk, seconds, run, w);
+                    for (boolean warm : new boolean[] {false, true}) {
+                        BusyWindow w = BusyWindow.measure(jdk, Duration.ofSeconds(seconds), warm);
+                        System.out.printf("%s  D=%ds  run %d %s: %s%n", jdk, seconds, run,
+                                warm ? "JFR warm" : "JFR cold", w);
+                    }
                 }
             }
         }

@@ -16,8 +16,16 @@ public record BusyWindow(long samples, long expected, Duration profileDuration, 
 
     /** Starts the target on {@code javaHome}, attaches, and times the {@code profile} call alone. */
     public static BusyWindow measure(String javaHome, Duration d) throws Exception {
+        return measure(javaHome, d, false);
+    }
+
+    /** With {@code warm}, a first 1 s profile starts JFR in the target so the one measured finds it running. */
+    public static BusyWindow measure(String javaHome, Duration d, boolean warm) throws Exception {
         try (TargetJvm target = TargetJvm.start(javaHome, "profcon.demo.Demo", "--threads=1");
              Profcon p = Profcon.attach(target.pid())) {
+            if (warm) {
+                p.profile("cpu", Duration.ofSeconds(1));
+            }
             long t0 = System.nanoTime();
             Profile profile = p.profile("cpu", d, "period=" + PERIOD.toMillis() + "ms");
             Duration wall = Duration.ofNanos(System.nanoTime() - t0);
