@@ -9,7 +9,7 @@ final class LongList {
 
     void add(long value) {
         if (size == items.length) {
-            items = Arrays.copyOf(items, size * 2);
+            items = Arrays.copyOf(items, Math.max(4, size * 2));
         }
         items[size++] = value;
     }
@@ -22,8 +22,28 @@ final class LongList {
         return items[i];
     }
 
+    void set(int i, long value) {
+        items[i] = value;
+    }
+
     long[] toArray() {
         return Arrays.copyOf(items, size);
+    }
+
+    long[] slice(int from, int count) {
+        return Arrays.copyOfRange(items, from, from + count);
+    }
+
+    void clear() {
+        size = 0;
+    }
+
+    /** An exactly sized copy, to keep while this list is reused. */
+    LongList copy() {
+        LongList c = new LongList();
+        c.items = toArray();
+        c.size = size;
+        return c;
     }
 
     /** Content equality, so decoded id lists can be interned (lists are not changed after decoding). */

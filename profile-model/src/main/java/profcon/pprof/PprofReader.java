@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,11 @@ public final class PprofReader {
     private final String name;
     private final List<String> strings = new ArrayList<>();
     private final List<long[]> valueTypes = new ArrayList<>();
-    private final List<RawSample> samples = new ArrayList<>();
+    private final RawSamples samples = new RawSamples();
+    // Reused for every sample: RawSamples keeps a copy of each distinct stack and label set only.
+    private final LongList sampleLocations = new LongList();
+    private final LongList sampleValues = new LongList();
+    private final LongList sampleLabels = new LongList();
     private final List<RawMapping> mappings = new ArrayList<>();
     private final List<RawLocation> locations = new ArrayList<>();
     private final List<long[]> functions = new ArrayList<>();
@@ -51,7 +54,12 @@ public final class PprofReader {
 
     /** Decodes {@code data} (gzipped or not); {@code name} is used in error messages. */
     public static Profile parse(byte[] data, String name) throws ProfileFormatException {
-        byte[] raw = ProfileBytes.uncompress(data, name);
+        PprofReader reader = decode(ProfileBytes.uncompress(data, name), name);
+        return reader.resolve();
+    }
+
+    /** Decodes without resolving, so the bytes (hundreds of MB for a big profile) are garbage while the model is built. */
+    private static PprofReader decode(byte[] raw, String name) throws ProfileFormatException {
         PprofReader reader = new PprofReader(name);
         try {
             reader.decodeProfile(CodedInputStream.newInstance(raw));
@@ -62,7 +70,7 @@ public final class PprofReader {
         } catch (IOException e) {
             throw new ProfileFormatException(name + ": not a pprof profile (" + e.getMessage() + ")");
         }
-        return reader.resolve();
+        return reader;
     }
 
     private void decodeProfile(CodedInputStream in) throws IOException {
@@ -70,7 +78,7 @@ public final class PprofReader {
         for (int tag; (tag = in.readTag()) != 0; ) {
             switch (WireFormat.getTagFieldNumber(tag)) {
                 case SAMPLE_TYPE -> valueTypes.add(message(in, tag, this::decodeValueType));
-                case SAMPLE -> samples.add(message(in, tag, this::decodeSample));
+                case SAMPLE -> message(in, tag, this::decodeSample);
                 case MAPPING -> mappings.add(message(in, tag, this::decodeMapping));
                 case LOCATION -> locations.add(message(in, tag, this::decodeLocation));
                 case FUNCTION -> functions.add(message(in, tag, this::decodeFunction));
@@ -104,30 +112,37 @@ public final class PprofReader {
         return vt;
     }
 
-    private RawSample decodeSample(CodedInputStream in) throws IOException {
-        RawSample s = new RawSample();
+    private Void decodeSample(CodedInputStream in) throws IOException {
+        sampleLocations.clear();
+        sampleValues.clear();
+        sampleLabels.clear();
         for (int tag; (tag = in.readTag()) != 0; ) {
             switch (WireFormat.getTagFieldNumber(tag)) {
-                case SAMPLE_LOCATION_ID -> repeatedVarint(in, tag, s.locationIds);
-                case SAMPLE_VALUE -> repeatedVarint(in, tag, s.values);
-                case SAMPLE_LABEL -> s.labels.add(message(in, tag, this::decodeLabel));
+                case SAMPLE_LOCATION_ID -> repeatedVarint(in, tag, sampleLocations);
+                case SAMPLE_VALUE -> repeatedVarint(in, tag, sampleValues);
+                case SAMPLE_LABEL -> message(in, tag, this::decodeLabel);
                 default -> in.skipField(tag);
             }
         }
-        return s;
+        samples.add(sampleLocations, sampleValues, sampleLabels);
+        return null;
     }
 
-    private long[] decodeLabel(CodedInputStream in) throws IOException {
-        long[] label = new long[4];
+    /** Appends one label's (key, str, num, num_unit) to the sample's labels: no array per label and sample. */
+    private Void decodeLabel(CodedInputStream in) throws IOException {
+        int at = sampleLabels.size();
+        for (int i = 0; i < 4; i++) {
+            sampleLabels.add(0);
+        }
         for (int tag; (tag = in.readTag()) != 0; ) {
             int field = WireFormat.getTagFieldNumber(tag);
             if (field >= LABEL_KEY && field <= LABEL_NUM_UNIT) {
-                label[field - 1] = varint(in, tag);
+                sampleLabels.set(at + field - 1, varint(in, tag));
             } else {
                 in.skipField(tag);
             }
         }
-        return label;
+        return null;
     }
 
     private RawMapping decodeMapping(CodedInputStream in) throws IOException {
@@ -276,80 +291,72 @@ public final class PprofReader {
         List<Sample> resolved = new ArrayList<>(samples.size());
         // Samples with the same stack (or labels) share one list (or map): profiles repeat a few
         // thousand stacks over a million samples, and consumers can then work per distinct stack.
-        Map<LongList, List<Location>> stacks = new HashMap<>();
-        Map<List<LabelKey>, Sample> labelled = new HashMap<>();
+        List<List<Location>> stacks = new ArrayList<>(Collections.nCopies(samples.stackCount(), null));
+        List<Sample> labelled = new ArrayList<>(Collections.nCopies(samples.labelSetCount(), null));
+        int valuesAt = 0;
         for (int i = 0; i < samples.size(); i++) {
-            RawSample raw = samples.get(i);
-            if (raw.values.size() != typeCount) {
-                throw error("sample " + i + " has " + raw.values.size() + " values, expected " + typeCount);
+            int count = samples.valueCount(i);
+            if (count != typeCount) {
+                throw error("sample " + i + " has " + count + " values, expected " + typeCount);
             }
-            List<Location> stack = stacks.get(raw.locationIds);
+            List<Location> stack = stacks.get(samples.stackOf(i));
             if (stack == null) {
-                stack = resolveStack(i, raw, locationById);
-                stacks.put(raw.locationIds, stack);
+                stack = resolveStack(i, samples.stack(samples.stackOf(i)), locationById);
+                stacks.set(samples.stackOf(i), stack);
             }
-            resolved.add(withLabels(raw, new Sample(stack, raw.values.toArray()), labelled));
+            resolved.add(withLabels(samples.labelsOf(i), stack, samples.values(valuesAt, count), labelled));
+            valuesAt += count;
         }
         return resolved;
     }
 
-    private List<Location> resolveStack(int i, RawSample raw, Map<Long, Location> locationById)
+    private List<Location> resolveStack(int i, LongList ids, Map<Long, Location> locationById)
             throws ProfileFormatException {
-        List<Location> stack = new ArrayList<>(raw.locationIds.size());
-        for (int j = 0; j < raw.locationIds.size(); j++) {
-            Location location = locationById.get(raw.locationIds.get(j));
+        List<Location> stack = new ArrayList<>(ids.size());
+        for (int j = 0; j < ids.size(); j++) {
+            Location location = locationById.get(ids.get(j));
             if (location == null) {
-                throw error("sample " + i + " refers to unknown location id " + raw.locationIds.get(j));
+                throw error("sample " + i + " refers to unknown location id " + ids.get(j));
             }
             stack.add(location);
         }
         return List.copyOf(stack);
     }
 
-    /** A raw label (key, str, num, num_unit string indices) with content equality. */
-    private record LabelKey(long key, long str, long num, long unit) {
-    }
-
-    private Sample withLabels(RawSample raw, Sample sample, Map<List<LabelKey>, Sample> labelled)
+    private Sample withLabels(int labelSet, List<Location> stack, long[] values, List<Sample> labelled)
             throws ProfileFormatException {
-        if (raw.labels.isEmpty()) {
-            return sample;
+        if (labelSet == RawSamples.NONE) {
+            return new Sample(stack, values);
         }
-        List<LabelKey> key = new ArrayList<>(raw.labels.size());
-        for (long[] l : raw.labels) {
-            key.add(new LabelKey(l[0], l[1], l[2], l[3]));
-        }
-        Sample first = labelled.get(key);
+        Sample first = labelled.get(labelSet);
         if (first == null) {
-            first = resolveLabels(raw, sample);
-            labelled.put(key, first);
+            first = resolveLabels(samples.labelSet(labelSet), new Sample(stack, values));
+            labelled.set(labelSet, first);
             return first;
         }
-        return new Sample(sample.locations(), sample.values(), first.labels(), first.numLabels(), first.numUnits());
+        return new Sample(stack, values, first.labels(), first.numLabels(), first.numUnits());
     }
 
     /** Labels as pprof's postDecode builds them: string labels, then numbers with units padded to match. */
-    private Sample resolveLabels(RawSample raw, Sample sample) throws ProfileFormatException {
-        if (raw.labels.isEmpty()) {
-            return sample;
-        }
+    private Sample resolveLabels(LongList raw, Sample sample) throws ProfileFormatException {
         Map<String, List<String>> labels = new LinkedHashMap<>();
         Map<String, List<Long>> numLabels = new LinkedHashMap<>();
         Map<String, List<String>> numUnits = new LinkedHashMap<>();
-        for (long[] label : raw.labels) {
-            String key = string(label[0]);
-            if (label[1] != 0) {
-                labels.computeIfAbsent(key, k -> new ArrayList<>()).add(string(label[1]));
-            } else if (label[2] != 0 || label[3] != 0) {
+        for (int at = 0; at < raw.size(); at += 4) {
+            String key = string(raw.get(at));
+            long str = raw.get(at + 1), num = raw.get(at + 2), unit = raw.get(at + 3);
+            if (str != 0) {
+                labels.computeIfAbsent(key, k -> new ArrayList<>()).add(string(str));
+            } else if (num != 0 || unit != 0) {
                 List<Long> numbers = numLabels.computeIfAbsent(key, k -> new ArrayList<>());
-                if (label[3] != 0) {
+                if (unit != 0) {
                     List<String> units = numUnits.computeIfAbsent(key, k -> new ArrayList<>());
                     while (units.size() < numbers.size()) {
                         units.add("");
                     }
-                    units.add(string(label[3]));
+                    units.add(string(unit));
                 }
-                numbers.add(label[2]);
+                numbers.add(num);
             }
         }
         for (Map.Entry<String, List<String>> units : numUnits.entrySet()) {
@@ -418,12 +425,6 @@ public final class PprofReader {
                     + WireFormat.getTagFieldNumber(tag) + " has wire type " + WireFormat.getTagWireType(tag)
                     + ", expected " + wireType + ")");
         }
-    }
-
-    private static final class RawSample {
-        final LongList locationIds = new LongList();
-        final LongList values = new LongList();
-        final List<long[]> labels = new ArrayList<>(0);
     }
 
     private static final class RawMapping {

@@ -1,10 +1,12 @@
 package profcon.pprof;
 
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -12,6 +14,8 @@ import java.util.zip.ZipException;
 public final class ProfileBytes {
     /** Largest profile accepted once decompressed; override with -Dprofcon.maxProfileBytes. */
     public static final long DEFAULT_LIMIT = 1L << 30;
+    private static final int BUFFER = 64 * 1024;
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private ProfileBytes() {
     }
@@ -31,11 +35,19 @@ public final class ProfileBytes {
         if (!Files.isReadable(file)) {
             throw new ProfileFormatException(file + ": cannot be read (permission denied)");
         }
-        if (Files.size(file) > limit()) {
-            throw new ProfileFormatException(file + ": " + Files.size(file)
+        long size = Files.size(file);
+        if (size > limit()) {
+            throw new ProfileFormatException(file + ": " + size
                     + " bytes is larger than the limit of " + limit() + " bytes (-Dprofcon.maxProfileBytes)");
         }
-        return uncompress(Files.readAllBytes(file), file.toString());
+        if (!startsWithGzipMagic(file)) {
+            return Files.readAllBytes(file);
+        }
+        // Streamed from the file into one array of the size gzip's trailer announces: no copy of the
+        // compressed file in memory, no growing buffer and its copies (a 56 MB file decompresses to 400 MB).
+        try (InputStream in = Files.newInputStream(file)) {
+            return gunzip(in, GzipSize.hint(file, size), file.toString());
+        }
     }
 
     /** {@code data} itself, or its gunzipped content when it starts with the gzip magic. */
@@ -43,34 +55,57 @@ public final class ProfileBytes {
         if (!isGzip(data)) {
             return data;
         }
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(data))) {
-            return readCapped(in, name);
-        } catch (ProfileFormatException e) {
-            throw e;
-        } catch (ZipException | java.io.EOFException e) {
-            throw new ProfileFormatException(name + ": corrupt or truncated gzip data (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new ProfileFormatException(name + ": cannot decompress: " + e.getMessage());
-        }
+        return gunzip(new ByteArrayInputStream(data), GzipSize.hint(data), name);
     }
 
     public static boolean isGzip(byte[] data) {
         return data.length >= 2 && (data[0] & 0xff) == 0x1f && (data[1] & 0xff) == 0x8b;
     }
 
-    private static byte[] readCapped(InputStream in, String name) throws IOException {
-        long limit = limit();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            total += n;
-            if (total > limit) {
-                throw new ProfileFormatException(name + ": decompresses to more than " + limit
-                        + " bytes; refusing it as a possible decompression bomb (-Dprofcon.maxProfileBytes)");
-            }
-            out.write(buffer, 0, n);
+    private static boolean startsWithGzipMagic(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return isGzip(in.readNBytes(2));
         }
-        return out.toByteArray();
+    }
+
+    private static byte[] gunzip(InputStream compressed, long sizeHint, String name) throws ProfileFormatException {
+        try (InputStream in = new GZIPInputStream(compressed, BUFFER)) {
+            return readCapped(in, sizeHint, name);
+        } catch (ProfileFormatException e) {
+            throw e;
+        } catch (ZipException | EOFException e) {
+            throw new ProfileFormatException(name + ": corrupt or truncated gzip data (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new ProfileFormatException(name + ": cannot decompress: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads {@code in} to its end into an array of {@code sizeHint} bytes, growing it if the hint
+     * was short and trimming it if long; refuses more than {@link #limit()} bytes.
+     */
+    private static byte[] readCapped(InputStream in, long sizeHint, String name) throws IOException {
+        long cap = Math.min(limit(), MAX_ARRAY);
+        byte[] out = new byte[(int) Math.min(sizeHint, cap)];
+        int total = 0;
+        while (true) {
+            if (total == out.length) {
+                int next = in.read();
+                if (next < 0) {
+                    return out;
+                }
+                if (total >= cap) {
+                    throw new ProfileFormatException(name + ": decompresses to more than " + limit()
+                            + " bytes; refusing it as a possible decompression bomb (-Dprofcon.maxProfileBytes)");
+                }
+                out = Arrays.copyOf(out, (int) Math.min(cap, Math.max(total * 2L, total + (long) BUFFER)));
+                out[total++] = (byte) next;
+            }
+            int n = in.read(out, total, out.length - total);
+            if (n < 0) {
+                return total == out.length ? out : Arrays.copyOf(out, total);
+            }
+            total += n;
+        }
     }
 }

@@ -1,10 +1,14 @@
 package profcon.agent.jfr;
 
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Method;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jfr.EventSettings;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 import profcon.agent.encoding.StackProfile;
 import profcon.agent.profile.Collector;
@@ -15,21 +19,26 @@ import profcon.agent.profile.SamplingOptions;
  * One live profile being collected in the target: a JFR recording stream with only the
  * recipe's events enabled, aggregated as events arrive into a {@link StackProfile}.
  *
- * <p>The stream runs on one named thread ({@code profcon-sampler}) started by {@link #start}
+ * <p>The profile holds exactly its {@link Window}: from the instant JFR really started recording
+ * ({@link #start} returns only then) to the instant {@link #stop} was asked; events outside are
+ * dropped. The stream runs on one named thread ({@code profcon-sampler}) started by {@link #start}
  * and joined by {@link #stop}. It stops by itself after the options' maximum duration.
  */
 final class Sampler implements Collector {
-    private static final long NANOS_PER_MS = 1_000_000L;
+    /** JFR starts in 50-250 ms, seconds on a loaded JVM's first use; past this the window starts when asked. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    /** JFR flushes once a second (it refuses shorter intervals on 17 and 25): the mark comes within one. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(3);
+    private static final AtomicLong IDS = new AtomicLong();
+    private final long id = IDS.incrementAndGet();
     private final Recipe recipe;
     private final SamplingOptions options;
     private final StackProfile profile;
-    private final AtomicLong flushes = new AtomicLong();
+    private final Window window = new Window();
+    private final CountDownLatch marked = new CountDownLatch(1);
     private final LabelSpans spans = LabelSpans.live(); // touched only by the stream's thread
     private RecordingStream stream;
     private Thread thread;
-    private long startNanos;
-    private long startEpochNanos;
-    private volatile long stopNanos;
     private volatile String endReason = "";
     private volatile long cpuNanos;
 
@@ -42,24 +51,50 @@ final class Sampler implements Collector {
 
     @Override
     public void start() {
-        stream = new RecordingStream();
+        FlightRecorder.register(WindowMark.class);
+        StreamRecording recording = StreamRecording.open();
+        stream = recording.stream();
         // Ordered: a thread's labels events and its samples must come in time order to be joined.
         stream.setOrdered(true);
         stream.setReuse(true);
         for (Recipe.EventSetting e : recipe.events(options)) {
             enable(e);
-            stream.onEvent(e.name(), event -> spans.feed(event, recipe, profile));
+            stream.onEvent(e.name(), this::onSample);
         }
         for (Recipe.EventSetting e : LabelSpans.events()) {
             enable(e);
             stream.onEvent(e.name(), spans::update);
         }
+        stream.enable(WindowMark.NAME).withoutStackTrace();
+        stream.onEvent(WindowMark.NAME, this::onMark);
         stream.onFlush(this::onFlush);
-        startNanos = System.nanoTime();
-        startEpochNanos = System.currentTimeMillis() * NANOS_PER_MS;
+        Instant asked = Instant.now();
+        window.begin(asked);
         thread = new Thread(this::run, "profcon-sampler");
         thread.setDaemon(true);
         thread.start();
+        window.begin(awaitStart(recording, asked));
+    }
+
+    private static Instant awaitStart(StreamRecording recording, Instant fallback) {
+        try {
+            return recording.awaitStart(START_TIMEOUT, fallback);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fallback;
+        }
+    }
+
+    private void onSample(RecordedEvent event) {
+        if (window.contains(event.getStartTime())) {
+            spans.feed(event, recipe, profile);
+        }
+    }
+
+    private void onMark(RecordedEvent event) {
+        if (event.getLong("sampler") == id) {
+            marked.countDown();
+        }
     }
 
     private void enable(Recipe.EventSetting e) {
@@ -93,9 +128,8 @@ final class Sampler implements Collector {
     }
 
     private void onFlush() {
-        flushes.incrementAndGet();
-        if (stopNanos == 0 && System.nanoTime() - startNanos > options.maxDuration().toNanos()) {
-            stopNanos = System.nanoTime();
+        if (window.isOpen() && window.durationNanos() > options.maxDuration().toNanos()) {
+            window.end(Instant.now());
             endReason = "stopped by the agent after its maximum of " + Durations.format(options.maxDuration());
             stream.close();
         }
@@ -118,35 +152,34 @@ final class Sampler implements Collector {
 
     @Override
     public Duration elapsed() {
-        long end = stopNanos != 0 ? stopNanos : System.nanoTime();
-        return Duration.ofNanos(end - startNanos);
+        return Duration.ofNanos(window.durationNanos());
     }
 
-    /** Stops the stream once the events recorded so far have been delivered, and returns the profile. */
+    /** Ends the window now, stops the stream once the window's events have been delivered, and returns the profile. */
     @Override
     public byte[] stop() throws InterruptedException {
-        if (stopNanos == 0) {
-            stopNanos = System.nanoTime();
+        if (window.isOpen()) {
+            window.end(Instant.now());
             drainAndClose();
         }
         thread.join(5_000);
         if (!endReason.isEmpty()) {
             profile.comment("profcon: " + endReason);
         }
-        return profile.encode(startEpochNanos, stopNanos - startNanos);
+        return profile.encode(window.startEpochNanos(), window.durationNanos());
     }
 
     /** The profile collected so far; collection goes on. */
     @Override
     public byte[] snapshot() {
-        return profile.encode(startEpochNanos, elapsed().toNanos());
+        return profile.encode(window.startEpochNanos(), window.durationNanos());
     }
 
     /** Stops without waiting for pending events (the console is gone; nobody will read them). */
     @Override
     public void abort() throws InterruptedException {
-        if (stopNanos == 0) {
-            stopNanos = System.nanoTime();
+        if (window.isOpen()) {
+            window.end(Instant.now());
         }
         stream.close();
         thread.join(5_000);
@@ -157,19 +190,16 @@ final class Sampler implements Collector {
         return thread;
     }
 
-    // JDK 20+ has RecordingStream.stop(), which delivers pending events; on 17 wait for a flush.
+    /**
+     * Waits until the stream delivers a mark committed after the window's end, then closes it. The
+     * same on every JDK: JDK 20+'s {@code RecordingStream.stop()} would wait for its parser's one
+     * second nap after the last flush; the mark comes with the next flush, within a second.
+     */
     private void drainAndClose() throws InterruptedException {
-        try {
-            Method stop = RecordingStream.class.getMethod("stop");
-            stop.invoke(stream);
-        } catch (NoSuchMethodException e) {
-            long seen = flushes.get();
-            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (flushes.get() < seen + 2 && System.nanoTime() < deadline && thread.isAlive()) {
-                Thread.sleep(20); // JFR flushes about once a second; no callback can be awaited more directly
-            }
-        } catch (ReflectiveOperationException e) {
-            // stop() failed; closing still ends the recording, at worst dropping the last second
+        new WindowMark(id).commit();
+        if (!marked.await(DRAIN_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS) && thread.isAlive()) {
+            endReason = "the last events may be missing: JFR did not deliver them within "
+                    + Durations.format(DRAIN_TIMEOUT) + " of the stop";
         }
         stream.close();
     }
