@@ -42,7 +42,7 @@ public final class JfrMemo {
             if (stacks.size() >= MAX_ENTRIES) {
                 stacks.clear();
             }
-            s = new StackProfile.Stack(List.copyOf(shape.apply(JfrStacks.frames(event))));
+            s = new StackProfile.Stack(List.copyOf(shape.apply(JfrStacks.frames(event))), JfrStacks.leafNative(trace));
             stacks.put(trace, s);
         } else {
             hits++;

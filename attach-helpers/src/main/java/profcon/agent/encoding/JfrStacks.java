@@ -17,6 +17,13 @@ public final class JfrStacks {
     private JfrStacks() {
     }
 
+    /** Whether the stack's leaf frame is a native method (a thread in, or entering, native code). */
+    static boolean leafNative(RecordedStackTrace trace) {
+        List<RecordedFrame> frames = trace.getFrames();
+        RecordedMethod leaf = frames.isEmpty() ? null : frames.get(0).getMethod();
+        return leaf != null && java.lang.reflect.Modifier.isNative(leaf.getModifiers());
+    }
+
     /** The event's stack, leaf first; empty when the event has none. */
     public static List<StackProfile.Frame> frames(RecordedEvent event) {
         RecordedStackTrace trace = event.getStackTrace();

@@ -25,17 +25,24 @@ public final class StackProfile {
      * interned them, their location ids, so a repeated stack costs one lookup instead of one per frame.
      */
     public static final class Stack {
-        static final Stack EMPTY = new Stack(List.of());
+        static final Stack EMPTY = new Stack(List.of(), false);
         private final List<Frame> frames;
+        private final boolean leafNative;
         private int[] locationIds; // set by the profile that owns the memo; null until then
 
-        Stack(List<Frame> frames) {
+        Stack(List<Frame> frames, boolean leafNative) {
             this.frames = frames;
+            this.leafNative = leafNative;
         }
 
         /** Leaf first. */
         public List<Frame> frames() {
             return frames;
+        }
+
+        /** Whether the recorded leaf frame (before any shaping) is a native method. */
+        public boolean leafNative() {
+            return leafNative;
         }
     }
 

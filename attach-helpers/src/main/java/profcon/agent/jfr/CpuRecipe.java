@@ -59,6 +59,9 @@ public final class CpuRecipe implements Recipe {
             return;
         }
         StackProfile.Stack stack = profile.memo().stack(event, UnaryOperator.identity());
+        if (stack.leafNative()) {
+            state = "native"; // an execution sample that caught the thread entering a native method: it is in native code
+        }
         if (state.equals("native") && !stack.frames().isEmpty() && isBlockingNative(stack.frames().get(0))) {
             return;
         }
