@@ -29,7 +29,8 @@ public final class AgentJar {
 
     /** {@link #write(Path)} from the agent classes in {@code source}: a classes directory or a jar. */
     static Path write(Path dir, Path source) throws IOException {
-        return ClassFiles.read(source, name -> name.startsWith(PACKAGE_DIR) && !name.startsWith(BOOT_DIR))
-                .writeJar(dir, "profcon-build-", ProfconAgent.class.getName());
+        ClassFiles classes = ClassFiles.read(source,
+                name -> name.startsWith(PACKAGE_DIR) && !name.startsWith(BOOT_DIR));
+        return classes.writeJar(dir.resolve("profcon-build-" + classes.hash() + ".jar"), ProfconAgent.class.getName());
     }
 }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * Class files picked from profcon's own classes (a classes directory, the Maven jar or JBang's jar),
- * written as an agent jar named by their hash: the same classes always give the same path.
+ * and written as an agent jar.
  */
 final class ClassFiles {
     private final Map<String, byte[]> files;
@@ -46,7 +46,8 @@ final class ClassFiles {
     /** The class files in {@code source} whose path in a jar ({@code a/b/C.class}) is {@code wanted}. */
     static ClassFiles read(Path source, Predicate<String> wanted) throws IOException {
         Predicate<String> classes = name -> name.endsWith(".class") && wanted.test(name);
-        Map<String, byte[]> files = Files.isDirectory(source) ? fromDirectory(source, classes) : fromJar(source, classes);
+        Map<String, byte[]> files = Files.isDirectory(source)
+                ? fromDirectory(source, classes) : fromJar(source, classes);
         if (files.isEmpty()) {
             throw new IOException("no agent classes found in " + source);
         }
@@ -54,20 +55,19 @@ final class ClassFiles {
     }
 
     /**
-     * A jar of these classes in {@code dir}, named {@code PREFIX-HASH.jar}, whose manifest names
-     * {@code agentClass}; written once: an existing jar of that name holds the same classes.
+     * {@code jar}, written with these classes and a manifest naming {@code agentClass} unless it
+     * exists: the caller names it after what it holds, so an existing one serves as well.
      */
-    Path writeJar(Path dir, String prefix, String agentClass) throws IOException {
-        Path jar = dir.resolve(prefix + hash() + ".jar");
+    Path writeJar(Path jar, String agentClass) throws IOException {
         if (Files.isRegularFile(jar)) {
             return jar;
         }
-        Path tmp = Files.createTempFile(dir, ".agent-", ".tmp");
+        Path tmp = Files.createTempFile(jar.getParent(), ".agent-", ".tmp");
         try {
             write(tmp, agentClass);
             Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
-            // another console wrote the same jar first: it is identical
+            // another console wrote it first: same name, same classes (or, for the bootstrap, same contract)
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -89,14 +89,24 @@ final class ClassFiles {
         }
     }
 
-    private String hash() {
+    /** 16 hex digits of a hash of these classes, names and bytes. */
+    String hash() {
+        MessageDigest sha = sha256();
+        for (Map.Entry<String, byte[]> c : files.entrySet()) {
+            sha.update(c.getKey().getBytes(StandardCharsets.UTF_8));
+            sha.update(c.getValue());
+        }
+        return HexFormat.of().formatHex(sha.digest(), 0, 8);
+    }
+
+    /** 16 hex digits of a hash of {@code text}. */
+    static String hash(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> c : files.entrySet()) {
-                sha.update(c.getKey().getBytes(StandardCharsets.UTF_8));
-                sha.update(c.getValue());
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -58,14 +58,17 @@ class AgentVersionsIT {
             }
             // A third build pushes out the least recent one, whose classes must then unload.
             run.attach("C", AgentBuilds.variant("C", work));
-            System.out.printf("%s, one target, 10 attaches alternating builds A and B, then C:%n%s%n", home, run.table());
+            System.out.printf("%s, one target, 10 attaches alternating builds A and B, then C:%n%s%n",
+                    home, run.table());
 
             List<BuildAlternation.Step> steps = run.steps();
             long second = steps.get(1).resident().classes();
             assertThat(steps).allSatisfy(s -> assertThat(s.resident().agentLoaders()).as("loaders after %s", s)
                     .isBetween(1, 2));
-            assertThat(steps.get(9).resident().classes()).as("live classes after attach 10").isLessThanOrEqualTo(second + MARGIN);
-            assertThat(steps.get(10).resident().classes()).as("live classes after build C").isLessThanOrEqualTo(second + MARGIN);
+            assertThat(steps.get(9).resident().classes()).as("live classes after attach 10")
+                    .isLessThanOrEqualTo(second + MARGIN);
+            assertThat(steps.get(10).resident().classes()).as("live classes after build C")
+                    .isLessThanOrEqualTo(second + MARGIN);
             assertThat(target.isAlive()).isTrue();
         }
     }
@@ -96,8 +99,9 @@ class AgentVersionsIT {
             server.bind(UnixDomainSocketAddress.of(socket));
             VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
             try {
-                vm.loadAgent(oldJar.toString(),
-                        new AgentArgs(dir.path(), socket, "0123456789abcdef0123456789abcdef", ProcessHandle.current().pid()).format());
+                AgentArgs args = new AgentArgs(dir.path(), socket, "0123456789abcdef0123456789abcdef",
+                        ProcessHandle.current().pid());
+                vm.loadAgent(oldJar.toString(), args.format());
                 try (SocketChannel channel = server.accept()) {
                     assertThat(channel.isConnected()).isTrue();
                 }
@@ -116,7 +120,8 @@ class AgentVersionsIT {
             long pid = target.pid();
             assertThatThrownBy(() -> AttachedJvm.attach(pid)).isInstanceOf(AttachException.class)
                     .hasMessage("target " + pid + " holds profcon's agent bootstrap contract 2; this console speaks "
-                            + "contract 1: use a profcon at least as new as the one that attached before, or restart the target");
+                            + "contract 1: use a profcon at least as new as the one that attached before, "
+                            + "or restart the target");
             assertThat(Resident.jcmd(home, pid, "VM.system_properties")).doesNotContain("profcon.agent.version");
         }
     }

@@ -39,7 +39,8 @@ final class BuildLoader extends ClassLoader {
                 String name = entry.getName();
                 if (name.endsWith(CLASS)) {
                     try (InputStream in = file.getInputStream(entry)) {
-                        classes.put(name.substring(0, name.length() - CLASS.length()).replace('/', '.'), in.readAllBytes());
+                        String binaryName = name.substring(0, name.length() - CLASS.length()).replace('/', '.');
+                        classes.put(binaryName, in.readAllBytes());
                     }
                 }
             }
