@@ -77,7 +77,7 @@ class AgentVersionsIT {
     void aTargetHoldingAnAgentFromBeforeTheBootstrapStillWorks() throws Exception {
         String home = TargetJvm.jdk("profcon.jdk17");
         try (TargetJvm target = demo(home, List.of())) {
-            runOldStyleSession(target.pid(), AgentBuilds.preBootstrap(work));
+            runOldStyleSession(home, target.pid(), AgentBuilds.preBootstrap(work));
             assertThat(Resident.jcmd(home, target.pid(), "VM.classloader_stats")).doesNotContain(Resident.BUILD_LOADER);
 
             ConsoleRun live = ConsoleRun.of(Long.toString(target.pid()), "-c", "profile cpu 2s; top 3");
@@ -92,7 +92,7 @@ class AgentVersionsIT {
      * What a console from before the bootstrap did: load a jar naming the agent itself, let it
      * connect, and go (here by closing the channel, which ends the agent's session).
      */
-    private static void runOldStyleSession(long pid, Path oldJar) throws Exception {
+    private static void runOldStyleSession(String home, long pid, Path oldJar) throws Exception {
         try (SessionDirectory dir = SessionDirectory.create();
              ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             Path socket = dir.resolve("ctl.sock");
@@ -105,8 +105,11 @@ class AgentVersionsIT {
                 try (SocketChannel channel = server.accept()) {
                     assertThat(channel.isConnected()).isTrue();
                 }
-                BuildAlternation.until(Duration.ofSeconds(15), "the old agent's session to end",
-                        () -> !vm.getSystemProperties().containsKey("profcon.agent.session"));
+                // jcmd, not vm.getSystemProperties(): that throws when a property is cleared while it reads them
+                BuildAlternation.until(Duration.ofSeconds(15), "the old agent's session to end", () -> {
+                    String properties = Resident.jcmd(home, pid, "VM.system_properties");
+                    return properties.contains("java.version=") && !properties.contains("profcon.agent.session");
+                });
             } finally {
                 vm.detach();
             }
