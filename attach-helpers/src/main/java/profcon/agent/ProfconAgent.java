@@ -10,10 +10,12 @@ import java.nio.file.StandardOpenOption;
 /**
  * Entry point of the agent that profcon loads into a target JVM.
  *
- * <p>Every {@code loadAgent} re-enters {@link #agentmain}; the one running session is held
- * here. A bad argument or a second session makes {@code agentmain} throw, so the console's
- * {@code loadAgent} fails instead of "succeeding" with nothing running; the reason is also
- * written to {@code agent-error.txt} in the session directory (when that directory is valid),
+ * <p>Every {@code loadAgent} re-enters {@link #agentmain}: through the bootstrap
+ * ({@code profcon.agent.boot}), which runs each build in a class loader of its own, or directly when
+ * a jar names this class at JVM start. The one running session of this build is held here. A bad
+ * argument or a second session makes {@code agentmain} throw, so the console's {@code loadAgent}
+ * fails instead of "succeeding" with nothing running; the reason is also written to
+ * {@code agent-error.txt} in the session directory (when that directory is valid),
  * because the attach protocol carries no message back.
  */
 public final class ProfconAgent {
@@ -40,7 +42,8 @@ public final class ProfconAgent {
     static synchronized void start(String text) {
         try {
             AgentArgs args = AgentArgs.parse(text);
-            if (current != null && current.isOpen()) {
+            // another build's agent, in a loader of its own, may hold the session: the property is shared
+            if ((current != null && current.isOpen()) || System.getProperty(SESSION_PROPERTY) != null) {
                 throw new IllegalStateException("profcon agent: a profcon session is already active on this JVM ("
                         + System.getProperty(SESSION_PROPERTY, "?") + ")");
             }

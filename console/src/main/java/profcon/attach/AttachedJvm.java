@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Properties;
 import profcon.agent.AgentArgs;
 import profcon.agent.ProfconAgent;
+import profcon.agent.boot.AgentBootstrap;
 import profcon.agent.channel.Wire;
 import profcon.agent.protocol.Reply;
 import profcon.agent.protocol.Request;
@@ -51,6 +52,20 @@ public final class AttachedJvm implements AutoCloseable {
     /** Attaches to {@code pid} and loads the agent; every failure is an AttachException saying why. */
     public static AttachedJvm attach(long pid) throws AttachException {
         JvmProcess process = checkProcess(pid);
+        try {
+            return attach(process, AgentJar.write(SessionDirectory.base()));
+        } catch (IOException e) {
+            throw new AttachException("cannot attach to " + pid + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Attaches to {@code pid} with the agent build in {@code buildJar}: tests attach with other builds. */
+    static AttachedJvm attach(long pid, Path buildJar) throws AttachException {
+        return attach(checkProcess(pid), buildJar);
+    }
+
+    private static AttachedJvm attach(JvmProcess process, Path buildJar) throws AttachException {
+        long pid = process.pid();
         SessionDirectory dir = null;
         try {
             dir = SessionDirectory.create();
@@ -59,7 +74,7 @@ public final class AttachedJvm implements AutoCloseable {
                 server.bind(UnixDomainSocketAddress.of(socket));
                 String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
                 AgentArgs args = new AgentArgs(dir.path(), socket, token, ProcessHandle.current().pid());
-                List<String> notes = loadAgent(process, dir, args);
+                List<String> notes = loadAgent(process, dir, args, buildJar);
                 SocketChannel channel = accept(server, pid, token);
                 return new AttachedJvm(process, dir, new AgentClient(channel, pid), notes);
             }
@@ -86,7 +101,12 @@ public final class AttachedJvm implements AutoCloseable {
         return process;
     }
 
-    private static List<String> loadAgent(JvmProcess process, SessionDirectory dir, AgentArgs args)
+    /**
+     * Loads the bootstrap's jar, the same for every build, and has it run {@code buildJar} in a
+     * class loader of its own: a target never unloads its system class path, so a jar that put the
+     * agent itself there would pin the first build that attached.
+     */
+    private static List<String> loadAgent(JvmProcess process, SessionDirectory dir, AgentArgs args, Path buildJar)
             throws AttachException, IOException {
         long pid = process.pid();
         VirtualMachine vm;
@@ -98,8 +118,8 @@ public final class AttachedJvm implements AutoCloseable {
         }
         try {
             List<String> notes = checkTarget(vm, pid);
-            Path jar = AgentJar.write(SessionDirectory.base());
-            vm.loadAgent(jar.toString(), args.format());
+            Path boot = BootJar.write(SessionDirectory.base());
+            vm.loadAgent(boot.toString(), AgentBootstrap.arguments(buildJar, args.format()));
             return notes;
         } catch (AgentLoadException e) {
             throw new AttachException("target " + pid + " refuses dynamic agents: start it with "
@@ -120,6 +140,7 @@ public final class AttachedJvm implements AutoCloseable {
             throw new AttachException("target " + pid + " refuses dynamic agents: start it with "
                     + "-XX:+EnableDynamicAgentLoading");
         }
+        checkContract(system.getProperty(AgentBootstrap.CONTRACT_PROPERTY), pid);
         String session = system.getProperty(ProfconAgent.SESSION_PROPERTY);
         if (session != null) {
             throw new AttachException("target " + pid + " already has a profcon session (" + session
@@ -132,6 +153,19 @@ public final class AttachedJvm implements AutoCloseable {
                     + "is loaded; start it with -XX:+EnableDynamicAgentLoading to silence it");
         }
         return notes;
+    }
+
+    /**
+     * Refuses a target whose resident bootstrap speaks another contract: loading would run that
+     * bootstrap with arguments it may not understand. None (never attached, or only by a build from
+     * before the bootstrap) is fine.
+     */
+    private static void checkContract(String contract, long pid) throws AttachException {
+        if (contract != null && !contract.equals(Integer.toString(AgentBootstrap.CONTRACT))) {
+            throw new AttachException("target " + pid + " holds profcon's agent bootstrap contract " + contract
+                    + "; this console speaks contract " + AgentBootstrap.CONTRACT + ": use a profcon at least as new"
+                    + " as the one that attached before, or restart the target");
+        }
     }
 
     private static int feature(String version) {

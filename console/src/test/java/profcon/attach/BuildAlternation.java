@@ -1,0 +1,72 @@
+package profcon.attach;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import profcon.pprof.PprofReader;
+
+/**
+ * Attaches to one target again and again with the agent builds it is given, each time profiling
+ * until the first samples, detaching, and reading what stays resident once profcon's threads are gone.
+ */
+final class BuildAlternation {
+    /** One attach: its number, the build's name, and what the target holds after the detach and a GC. */
+    record Step(int attach, String build, Resident resident) {
+        String row() {
+            return String.format(Locale.ROOT, "| %2d | %s | %,d | %,d | %d |", attach, build, resident.classes(),
+                    resident.metaspaceKb(), resident.agentLoaders());
+        }
+    }
+
+    static final String HEADER = "| attach | build | live classes | metaspace used (KB) | profcon agent loaders |\n"
+            + "| ---: | --- | ---: | ---: | ---: |";
+    private final String home;
+    private final long pid;
+    private final List<Step> steps = new ArrayList<>();
+
+    BuildAlternation(String home, long pid) {
+        this.home = home;
+        this.pid = pid;
+    }
+
+    Step attach(String name, Path build) throws Exception {
+        try (AttachedJvm jvm = AttachedJvm.attach(pid, build)) {
+            jvm.client().call("start cpu");
+            until(Duration.ofSeconds(30), "the first samples",
+                    () -> !jvm.client().call("progress").message().contains("events=0"));
+            // plain checks, not assertj: the bench runs this without the test libraries
+            if (PprofReader.parse(jvm.client().call("stop").payload(), "profile").samples().isEmpty()) {
+                throw new AssertionError("build " + name + " gave an empty profile");
+            }
+        }
+        until(Duration.ofSeconds(15), "profcon's threads to end", () -> !Resident.jcmd(home, pid, "Thread.print")
+                .contains("\"profcon-"));
+        Step step = new Step(steps.size() + 1, name, Resident.of(home, pid));
+        steps.add(step);
+        return step;
+    }
+
+    List<Step> steps() {
+        return steps;
+    }
+
+    String table() {
+        StringBuilder table = new StringBuilder(HEADER);
+        steps.forEach(s -> table.append('\n').append(s.row()));
+        return table.toString();
+    }
+
+    /** Polls {@code condition}: what happens in the target happens asynchronously. */
+    static void until(Duration timeout, String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
