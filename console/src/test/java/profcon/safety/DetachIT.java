@@ -125,8 +125,11 @@ class DetachIT {
             // The JDK calls agentmain through reflection, which it compiles into a generated
             // accessor class after 15 calls (reflection inflation): a few classes once, then none.
             assertThat(middle.classes).as("live classes, cycles 1 to %d", cycles / 2).isLessThanOrEqualTo(first.classes + 5);
+            // One JDK class may still load late, once, when the JIT first resolves it (seen:
+            // jdk.internal.misc.ScopedMemoryAccess$Scope at a different cycle in every run); a leak
+            // would add at least one class per cycle, 25 here.
             assertThat(last.classes).as("live classes, cycles %d to %d", cycles / 2, cycles)
-                    .isLessThanOrEqualTo(middle.classes);
+                    .isLessThanOrEqualTo(middle.classes + 1);
             assertThat(last.fds).as("open files").isEqualTo(first.fds);
             assertThat(last.heapKb).as("heap after GC, KB").isLessThan(first.heapKb + 1024);
             assertThat(target.isAlive()).isTrue();
