@@ -26,6 +26,7 @@ final class BuildAlternation {
     private final String home;
     private final long pid;
     private final List<Step> steps = new ArrayList<>();
+    private int attaches;
 
     BuildAlternation(String home, long pid) {
         this.home = home;
@@ -33,6 +34,15 @@ final class BuildAlternation {
     }
 
     Step attach(String name, Path build) throws Exception {
+        return attach(name, build, true);
+    }
+
+    /**
+     * Attaches with {@code build}; reads what stays resident only when {@code measure} (each reading
+     * is four jcmd calls and a full GC), else returns null and records no step.
+     */
+    Step attach(String name, Path build, boolean measure) throws Exception {
+        attaches++;
         try (AttachedJvm jvm = AttachedJvm.attach(pid, build)) {
             jvm.client().call("start cpu");
             until(Duration.ofSeconds(30), "the first samples",
@@ -42,9 +52,12 @@ final class BuildAlternation {
                 throw new AssertionError("build " + name + " gave an empty profile");
             }
         }
+        if (!measure) {
+            return null;
+        }
         until(Duration.ofSeconds(15), "profcon's threads to end", () -> !Resident.jcmd(home, pid, "Thread.print")
                 .contains("\"profcon-"));
-        Step step = new Step(steps.size() + 1, name, Resident.of(home, pid));
+        Step step = new Step(attaches, name, Resident.of(home, pid));
         steps.add(step);
         return step;
     }
