@@ -108,7 +108,7 @@ class AgentVersionsIT {
                     assertThat(channel.isConnected()).isTrue();
                 }
                 // jcmd, not vm.getSystemProperties(): that throws when a property is cleared while it reads them
-                BuildAlternation.until(Duration.ofSeconds(15), "the old agent's session to end", () -> {
+                profcon.safety.Poll.until(Duration.ofSeconds(15), "the old agent's session to end", () -> {
                     String properties = Resident.jcmd(home, pid, "VM.system_properties");
                     return properties.contains("java.version=") && !properties.contains("profcon.agent.session");
                 });

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import profcon.pprof.PprofReader;
+import profcon.safety.Poll;
 
 /**
  * Attaches to one target again and again with the agent builds it is given, each time profiling
@@ -45,7 +45,7 @@ final class BuildAlternation {
         attaches++;
         try (AttachedJvm jvm = AttachedJvm.attach(pid, build)) {
             jvm.client().call("start cpu");
-            until(Duration.ofSeconds(30), "the first samples",
+            Poll.until(Duration.ofSeconds(30), "the first samples",
                     () -> !jvm.client().call("progress").message().contains("events=0"));
             // plain checks, not assertj: the bench runs this without the test libraries
             if (PprofReader.parse(jvm.client().call("stop").payload(), "profile").samples().isEmpty()) {
@@ -55,7 +55,7 @@ final class BuildAlternation {
         if (!measure) {
             return null;
         }
-        until(Duration.ofSeconds(15), "profcon's threads to end", () -> !Resident.jcmd(home, pid, "Thread.print")
+        Poll.until(Duration.ofSeconds(15), "profcon's threads to end", () -> !Resident.jcmd(home, pid, "Thread.print")
                 .contains("\"profcon-"));
         Step step = new Step(attaches, name, Resident.of(home, pid));
         steps.add(step);
@@ -70,16 +70,5 @@ final class BuildAlternation {
         StringBuilder table = new StringBuilder(HEADER);
         steps.forEach(s -> table.append('\n').append(s.row()));
         return table.toString();
-    }
-
-    /** Polls {@code condition}: what happens in the target happens asynchronously. */
-    static void until(Duration timeout, String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -1,12 +1,5 @@
 package profcon.attach;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,20 +43,6 @@ record Resident(long classes, long metaspaceKb, int agentLoaders) {
     }
 
     static String jcmd(String home, long pid, String command) {
-        try {
-            List<String> line = new ArrayList<>(List.of(Path.of(home, "bin", "jcmd").toString(), Long.toString(pid)));
-            line.addAll(List.of(command.split(" ")));
-            Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return profcon.safety.Proc.jcmd(home, pid, command);
     }
 }

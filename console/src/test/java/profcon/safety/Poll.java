@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** Waits for a condition by polling it: things in another process end asynchronously. */
-final class Poll {
+public final class Poll {
     private Poll() {
     }
 
-    static void until(Duration timeout, String what, Callable<Boolean> condition) throws Exception {
+    public static void until(Duration timeout, String what, Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.call()) {
             if (System.nanoTime() > deadline) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** What a process holds, read from outside: open files, listening sockets, threads, classes, heap. */
-final class Proc {
+public final class Proc {
     private static final Pattern THREAD_NAME = Pattern.compile("(?m)^\"([^\"]*)\" #\\d+"); // Java threads carry "#id"
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
@@ -142,7 +142,8 @@ final class Proc {
         return Long.parseLong(m.group(1));
     }
 
-    static String jcmd(String home, long pid, String command) {
+    /** The output of {@code jcmd PID COMMAND} (jcmd joins a command's words itself). */
+    public static String jcmd(String home, long pid, String command) {
         try {
             Process p = new ProcessBuilder(Path.of(home, "bin", "jcmd").toString(), Long.toString(pid), command)
                     .redirectErrorStream(true).start();
