@@ -74,6 +74,9 @@ public final class RequestHandler {
         SamplingOptions options = SamplingOptions.parse(kind.defaults(), request.optionWords());
         Collector s = kind.collector(options);
         s.start();
+        if (!request.window().isZero()) {
+            s.endAfter(request.window());
+        }
         sampler = s;
         return new Reply.Started(kind.kind(), s.settings());
     }

@@ -20,7 +20,8 @@ import profcon.agent.profile.SamplingOptions;
  * recipe's events enabled, aggregated as events arrive into a {@link StackProfile}.
  *
  * <p>The profile holds exactly its {@link Window}: from the instant JFR really started recording
- * ({@link #start} returns only then) to the instant {@link #stop} was asked; events outside are
+ * ({@link #start} returns only then) to the instant {@link #stop} was asked, or to the end planned by
+ * {@link #endAfter}, which a {@link WindowGate} ends on JFR's periodic thread; events outside are
  * dropped. The stream runs on one named thread ({@code profcon-sampler}) started by {@link #start}
  * and joined by {@link #stop}. It stops by itself after the options' maximum duration.
  */
@@ -35,10 +36,12 @@ final class Sampler implements Collector {
     private final SamplingOptions options;
     private final StackProfile profile;
     private final Window window = new Window();
-    private final CountDownLatch marked = new CountDownLatch(1);
+    /** Opened when the stream delivers the window's mark, or closes. */
+    private final CountDownLatch drained = new CountDownLatch(1);
     private final LabelSpans spans = LabelSpans.live(); // touched only by the stream's thread
     private RecordingStream stream;
     private Thread thread;
+    private WindowGate gate;
     private volatile String endReason = "";
     private volatile long cpuNanos;
 
@@ -65,9 +68,14 @@ final class Sampler implements Collector {
             enable(e);
             stream.onEvent(e.name(), spans::update);
         }
-        stream.enable(WindowMark.NAME).withoutStackTrace();
+        EventSettings mark = stream.enable(WindowMark.NAME).withoutStackTrace();
+        if (WindowGate.FLUSH_CARRIES_SAMPLES) {
+            mark.withPeriod(WindowGate.PERIOD); // JFR calls the gate only with a period
+        }
         stream.onEvent(WindowMark.NAME, this::onMark);
+        gate = WindowGate.install(this::endWindow);
         stream.onFlush(this::onFlush);
+        stream.onClose(drained::countDown);
         Instant asked = Instant.now();
         window.begin(asked);
         thread = new Thread(this::run, "profcon-sampler");
@@ -93,7 +101,7 @@ final class Sampler implements Collector {
 
     private void onMark(RecordedEvent event) {
         if (event.getLong("sampler") == id) {
-            marked.countDown();
+            drained.countDown();
         }
     }
 
@@ -129,7 +137,7 @@ final class Sampler implements Collector {
 
     private void onFlush() {
         if (window.isOpen() && window.durationNanos() > options.maxDuration().toNanos()) {
-            window.end(Instant.now());
+            endWindow(Window.epochNanos(Instant.now()));
             endReason = "stopped by the agent after its maximum of " + Durations.format(options.maxDuration());
             stream.close();
         }
@@ -155,13 +163,21 @@ final class Sampler implements Collector {
         return Duration.ofNanos(window.durationNanos());
     }
 
-    /** Ends the window now, stops the stream once the window's events have been delivered, and returns the profile. */
+    /**
+     * Plans the window's end {@code length} after it began, when JFR really started: the gate ends it
+     * then, not when the console's stop arrives, with the mark ahead of JFR's next flush.
+     */
+    @Override
+    public void endAfter(Duration length) {
+        gate.plan(window.startEpochNanos() + length.toNanos());
+    }
+
+    /** Ends the window now unless it has ended, stops the stream once its events have been delivered, and returns the profile. */
     @Override
     public byte[] stop() throws InterruptedException {
-        if (window.isOpen()) {
-            window.end(Instant.now());
-            drainAndClose();
-        }
+        endWindow(Math.min(Window.epochNanos(Instant.now()), gate.plannedEnd()));
+        gate.remove();
+        drainAndClose();
         thread.join(5_000);
         if (!endReason.isEmpty()) {
             profile.comment("profcon: " + endReason);
@@ -178,8 +194,9 @@ final class Sampler implements Collector {
     /** Stops without waiting for pending events (the console is gone; nobody will read them). */
     @Override
     public void abort() throws InterruptedException {
+        gate.remove();
         if (window.isOpen()) {
-            window.end(Instant.now());
+            window.end(Window.epochNanos(Instant.now()));
         }
         stream.close();
         thread.join(5_000);
@@ -191,13 +208,23 @@ final class Sampler implements Collector {
     }
 
     /**
-     * Waits until the stream delivers a mark committed after the window's end, then closes it. The
-     * same on every JDK: JDK 20+'s {@code RecordingStream.stop()} would wait for its parser's one
-     * second nap after the last flush; the mark comes with the next flush, within a second.
+     * Ends the window at that instant unless it has ended, and commits the mark that the drain waits
+     * for: once the stream delivers it, every event recorded before the end has been delivered too.
+     */
+    private synchronized void endWindow(long endEpochNanos) {
+        if (window.isOpen()) {
+            window.end(endEpochNanos);
+            new WindowMark(id).commit();
+        }
+    }
+
+    /**
+     * Waits until the stream delivers the window's mark (or closes), then closes it. The same on
+     * every JDK: JDK 20+'s {@code RecordingStream.stop()} would wait for its parser's one second nap
+     * after the last flush; the mark comes with JFR's next flush, within a second of the window's end.
      */
     private void drainAndClose() throws InterruptedException {
-        new WindowMark(id).commit();
-        if (!marked.await(DRAIN_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS) && thread.isAlive()) {
+        if (!drained.await(DRAIN_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS) && thread.isAlive()) {
             endReason = "the last events may be missing: JFR did not deliver them within "
                     + Durations.format(DRAIN_TIMEOUT) + " of the stop";
         }

@@ -16,8 +16,8 @@ final class Window {
         startEpochNanos = epochNanos(start);
     }
 
-    void end(Instant stop) {
-        stopEpochNanos = Math.max(startEpochNanos, epochNanos(stop));
+    void end(long stopEpochNanos) {
+        this.stopEpochNanos = Math.max(startEpochNanos, stopEpochNanos);
     }
 
     boolean isOpen() {

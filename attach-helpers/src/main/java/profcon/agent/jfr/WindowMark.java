@@ -11,7 +11,8 @@ import jdk.jfr.StackTrace;
 /**
  * A JFR event the agent commits when a profile's window ends: once its own stream delivers it,
  * every event recorded before the window's end has been delivered too (a JFR flush carries all
- * threads' buffers). Disabled unless a profcon stream enables it, so other recordings never see it.
+ * threads' buffers). Its periodic hook is the {@link WindowGate}, which commits it at a planned end.
+ * Disabled unless a profcon stream enables it, so other recordings never see it.
  */
 @Name(WindowMark.NAME)
 @Label("profcon window end")

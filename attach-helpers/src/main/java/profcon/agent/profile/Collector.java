@@ -10,6 +10,14 @@ public interface Collector {
     /** Starts the collector's named daemon thread. */
     void start();
 
+    /**
+     * Ends the window by itself once it is {@code length} long (called once, right after
+     * {@link #start}), so a collector whose stop must wait for its data has it by the time the
+     * console's stop comes. A collector whose stop returns at once keeps its window open until stopped.
+     */
+    default void endAfter(Duration length) {
+    }
+
     String kind();
 
     /** Events (or stack samples) aggregated so far. */

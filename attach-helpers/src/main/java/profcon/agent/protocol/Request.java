@@ -78,13 +78,32 @@ public sealed interface Request<R extends Reply> {
         }
     }
 
-    /** {@code start KIND [key=value]...}: start collecting a profile; the agent checks kind and options. */
-    record Start(String kind, Map<String, String> options) implements Request<Reply.Started> {
+    /**
+     * {@code start KIND [window_ms=N] [key=value]...}: start collecting a profile; the agent checks kind and
+     * options. A window (to the millisecond; zero for none) lets the agent end the profile by itself that
+     * long after recording began, so the window's events are delivered by the time the console's stop
+     * comes; without one the window ends at the stop.
+     */
+    record Start(String kind, Map<String, String> options, Duration window) implements Request<Reply.Started> {
+        static final String WINDOW = "window_ms";
+
         public Start {
             if (kind.isEmpty() || kind.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("start needs a profile kind, got '" + kind + "'");
             }
+            if (options.containsKey(WINDOW)) {
+                throw new IllegalArgumentException(WINDOW + " is the profile's duration, not an option");
+            }
+            if (window.isNegative()) {
+                throw new IllegalArgumentException("start needs a window of 0 ms or more, got " + window.toMillis() + " ms");
+            }
             options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+            window = Duration.ofMillis(window.toMillis());
+        }
+
+        /** A start without a window: the console's stop ends it. */
+        public Start(String kind, Map<String, String> options) {
+            this(kind, options, Duration.ZERO);
         }
 
         /** Options from {@code key=value} words, in order (a later key wins); IllegalArgumentException for any other word. */
@@ -111,12 +130,25 @@ public sealed interface Request<R extends Reply> {
             if (args.isEmpty()) {
                 throw new IllegalArgumentException("start needs a profile kind");
             }
-            return new Start(args.get(0), options(args.subList(1, args.size())));
+            Map<String, String> options = options(args.subList(1, args.size()));
+            String window = options.remove(WINDOW);
+            return new Start(args.get(0), options, window == null ? Duration.ZERO : Duration.ofMillis(millis(window)));
+        }
+
+        private static long millis(String text) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(WINDOW + " must be a whole number of milliseconds, got '" + text + "'");
+            }
         }
 
         @Override
         public List<String> words() {
             List<String> words = new ArrayList<>(List.of("start", kind));
+            if (!window.isZero()) {
+                words.add(WINDOW + "=" + window.toMillis());
+            }
             words.addAll(optionWords());
             return words;
         }

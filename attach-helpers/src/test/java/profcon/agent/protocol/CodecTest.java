@@ -46,6 +46,19 @@ class CodecTest {
     }
 
     @Test
+    void aStartCarriesItsWindowInMillisecondsBeforeItsOptions() {
+        Request.Start start = new Request.Start("cpu", Map.of("period", "20ms"), Duration.ofSeconds(5));
+
+        assertThat(Codec.encode(start)).isEqualTo("start cpu window_ms=5000 period=20ms");
+        assertThat(Codec.decode("start cpu period=20ms window_ms=5000")).isEqualTo(start);
+        assertThat(new Request.Start("cpu", Map.of()).window()).isZero();
+        assertThatThrownBy(() -> Codec.decode("start cpu window_ms=soon"))
+                .hasMessage("window_ms must be a whole number of milliseconds, got 'soon'");
+        assertThatThrownBy(() -> new Request.Start("cpu", Map.of("window_ms", "5")))
+                .hasMessage("window_ms is the profile's duration, not an option");
+    }
+
+    @Test
     void linesOutsideTheProtocolAreRefusedWithTheReason() {
         Map<String, String> refusals = new LinkedHashMap<>();
         refusals.put("", "unknown request ''");

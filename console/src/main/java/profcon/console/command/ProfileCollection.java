@@ -79,14 +79,21 @@ final class ProfileCollection {
         long end = start + window.toNanos();
         long nextSnapshot = start + SNAPSHOT_EVERY_MS * 1_000_000;
         for (long now = clock.getAsLong(); now < end; now = clock.getAsLong()) {
-            pause.pause(Math.max(1, Math.min(PROGRESS_EVERY_MS, (end - now) / 1_000_000)));
+            pause.pause(Math.max(1, Math.min(PROGRESS_EVERY_MS, ceilMillis(end - now))));
             Reply.Progress p = channel.call(new Request.Progress());
+            // The agent's window began before its answer to start got here: end by its clock, not later.
+            end = Math.min(end, clock.getAsLong() + window.minus(p.elapsed()).toNanos());
             progress.update(progressLine(p.events(), clock.getAsLong() - start, window));
             if (clock.getAsLong() >= nextSnapshot && clock.getAsLong() < end) {
                 lastSnapshot = channel.call(new Request.Snapshot()).pprof();
                 nextSnapshot = clock.getAsLong() + SNAPSHOT_EVERY_MS * 1_000_000;
             }
         }
+    }
+
+    /** Whole milliseconds, rounded up: a pause that ends a hair early would cost one more round of polling. */
+    private static long ceilMillis(long nanos) {
+        return (nanos + 999_999) / 1_000_000;
     }
 
     static String progressLine(long events, long elapsedNanos, Duration total) {

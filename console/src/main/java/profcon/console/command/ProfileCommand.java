@@ -71,8 +71,9 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
         all.putAll(options);
         ProfileCollection.Outcome outcome;
         try {
+            // The window goes with the start: the agent ends it on time itself, so the stop finds its events delivered.
             outcome = new ProfileCollection(channel, session::pause, session.progress())
-                    .collect(new Request.Start(kind.kind(), all), duration);
+                    .collect(new Request.Start(kind.kind(), all, duration), duration);
         } catch (TargetGoneException e) {
             session.detach();
             throw e;

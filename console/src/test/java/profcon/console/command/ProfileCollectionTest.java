@@ -72,6 +72,18 @@ class ProfileCollectionTest {
     }
 
     @Test
+    void aWindowTheAgentHasEndedIsStoppedAtOnce() throws Exception {
+        // The agent's window began before its answer to start arrived; once it says the window is
+        // over, the console stops without waiting out its own clock.
+        channel.script(Request.Progress.class, r -> new Reply.Progress(true, "wall", Duration.ofSeconds(3), 300));
+
+        ProfileCollection.Outcome outcome = collection().collect(START, Duration.ofSeconds(3));
+
+        assertThat(channel.sent()).containsExactly("start wall period=10ms", "progress", "stop");
+        assertThat(outcome.ending()).isEmpty();
+    }
+
+    @Test
     void ctrlCStopsEarlyAndKeepsWhatWasCollected() throws Exception {
         interruptAtPause = 3;
 
