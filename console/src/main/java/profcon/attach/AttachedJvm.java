@@ -50,35 +50,43 @@ public final class AttachedJvm implements AutoCloseable {
     public static AttachedJvm attach(long pid) throws AttachException {
         JvmProcess process = checkProcess(pid);
         PendingAttach target = PendingAttach.start(pid);
+        Path base;
         Path buildJar;
         try {
-            Path base = SessionDirectory.base();
+            base = SessionDirectory.base();
             buildJar = AgentJar.writeOnce(base, base.resolve("builds"));
         } catch (IOException e) {
             closeQuietly(target);
             throw new AttachException("cannot attach to " + pid + ": " + e.getMessage(), e);
         }
-        return attach(process, buildJar, target);
+        return attach(process, base, buildJar, target);
     }
 
     /** Attaches to {@code pid} with the agent build in {@code buildJar}: tests attach with other builds. */
     static AttachedJvm attach(long pid, Path buildJar) throws AttachException {
         JvmProcess process = checkProcess(pid);
-        return attach(process, buildJar, PendingAttach.start(pid));
+        PendingAttach target = PendingAttach.start(pid);
+        try {
+            return attach(process, SessionDirectory.base(), buildJar, target);
+        } catch (IOException e) {
+            closeQuietly(target);
+            throw new AttachException("cannot attach to " + pid + ": " + e.getMessage(), e);
+        }
     }
 
-    /** Everything but the connection to {@code target}, which is being made meanwhile. */
-    private static AttachedJvm attach(JvmProcess process, Path buildJar, PendingAttach target) throws AttachException {
+    /** Everything but the connection to {@code target}, which is being made meanwhile; {@code base} is profcon's directory. */
+    private static AttachedJvm attach(JvmProcess process, Path base, Path buildJar, PendingAttach target)
+            throws AttachException {
         long pid = process.pid();
         SessionDirectory dir = null;
         try {
-            dir = SessionDirectory.create();
+            dir = SessionDirectory.create(base);
             Path socket = dir.resolve("ctl.sock");
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 server.bind(UnixDomainSocketAddress.of(socket));
                 String token = RandomHex.of(16);
                 AgentArgs args = new AgentArgs(dir.path(), socket, token, ProcessHandle.current().pid());
-                List<String> notes = loadAgent(process, target, dir, args, buildJar);
+                List<String> notes = loadAgent(process, target, dir, args, BootJar.write(base), buildJar);
                 SocketChannel channel = accept(server, pid, token);
                 return new AttachedJvm(process, dir, new AgentClient(channel, pid), notes);
             }
@@ -119,7 +127,7 @@ public final class AttachedJvm implements AutoCloseable {
      * agent itself there would pin the first build that attached.
      */
     private static List<String> loadAgent(JvmProcess process, PendingAttach target, SessionDirectory dir,
-                                          AgentArgs args, Path buildJar) throws AttachException, IOException {
+                                          AgentArgs args, Path boot, Path buildJar) throws AttachException, IOException {
         long pid = process.pid();
         PendingAttach.Connected connected;
         try {
@@ -130,7 +138,6 @@ public final class AttachedJvm implements AutoCloseable {
         }
         try {
             List<String> notes = checkTarget(connected.system(), process);
-            Path boot = BootJar.write(SessionDirectory.base());
             connected.vm().loadAgent(boot.toString(), AgentBootstrap.arguments(buildJar, args.format()));
             return notes;
         } catch (AgentLoadException e) {

@@ -7,7 +7,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -19,6 +22,7 @@ import java.util.stream.Stream;
  */
 final class BuildIndex {
     private static final String SEPARATOR = "\n=> ";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private BuildIndex() {
     }
@@ -58,7 +62,8 @@ final class BuildIndex {
 
     /** Records in the index {@code dir} that the classes stamped {@code stamp} are in {@code jar}. */
     static void remember(Path dir, String stamp, Path jar) throws IOException {
-        Files.createDirectories(dir);
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Files.setPosixFilePermissions(dir, OWNER_ONLY); // like every directory of profcon's: its user's alone
         Path tmp = Files.createTempFile(dir, ".index-", ".tmp");
         try {
             Files.writeString(tmp, stamp + SEPARATOR + jar.toAbsolutePath(), StandardCharsets.UTF_8);

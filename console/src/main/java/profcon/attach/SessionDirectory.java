@@ -24,7 +24,11 @@ public final class SessionDirectory implements AutoCloseable {
     }
 
     public static SessionDirectory create() throws IOException {
-        Path base = base();
+        return create(base());
+    }
+
+    /** A new session directory in {@code base}, which {@link #base()} gave (and checked) already. */
+    static SessionDirectory create(Path base) throws IOException {
         Path dir = createPrivate(base);
         Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
         return new SessionDirectory(dir.toAbsolutePath());
