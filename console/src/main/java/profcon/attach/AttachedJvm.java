@@ -112,8 +112,8 @@ public final class AttachedJvm implements AutoCloseable {
         if (!version.isEmpty() && Integer.parseInt(version) < 17) {
             throw new AttachException("target " + pid + " runs Java " + version + "; profcon needs Java 17 or newer");
         }
-        // its command line, which the OS gives for free; one given another way (JAVA_TOOL_OPTIONS)
-        // that refuses agents still makes loadAgent fail with the same advice
+        // read from the command line, which the OS gives for free (no attach round trip); set another
+        // way (JAVA_TOOL_OPTIONS), the option still makes loadAgent fail with the same advice
         if (process.arguments().contains("-XX:-EnableDynamicAgentLoading")) {
             throw new AttachException("target " + pid + " refuses dynamic agents: start it with "
                     + "-XX:+EnableDynamicAgentLoading");
