@@ -14,7 +14,12 @@
 //DEPS org.jline:jline:3.30.6
 //DEPS info.picocli:picocli:4.7.7
 //MANIFEST Agent-Class=profcon.agent.ProfconAgent Premain-Class=profcon.agent.ProfconAgent
+// A console's commands are short: C1 alone and the serial GC halve the JVM's own CPU on 2 cores
+// (docs/first-answer.md). Class-data sharing: the first run of a build writes an archive of the classes it
+// used, later runs map it; -Xlog:cds*=off keeps the JVM's notes about it (another JDK's archive) off stdout.
 //RUNTIME_OPTIONS -Djdk.attach.allowStreamingOutput=false --enable-native-access=ALL-UNNAMED
+//RUNTIME_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds*=off
+//CDS
 
 /** Hands over to the console's real entry point; exists only because JBang wants a script file. */
 public class Profcon {

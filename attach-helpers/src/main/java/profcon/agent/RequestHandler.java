@@ -20,14 +20,17 @@ import profcon.agent.threads.Diagnostics;
  */
 public final class RequestHandler {
     private final TargetInfo info = new TargetInfo();
-    private final Diagnostics diagnostics;
+    private final Path dir;
     private final Runnable onDetach;
+    // made by the first thread or heap request: its clocks touch the management beans, which a
+    // session that only profiles (or only asks for info) should not pay for at attach
+    private Diagnostics diagnostics;
     private Collector sampler;
     private long finishedSamplersCpu;
 
     /** {@code dir} is the session directory (the only place the agent writes); {@code onDetach} runs before detach is answered. */
     public RequestHandler(Path dir, Runnable onDetach) {
-        this.diagnostics = new Diagnostics(dir);
+        this.dir = dir;
         this.onDetach = onDetach;
     }
 
@@ -47,6 +50,9 @@ public final class RequestHandler {
 
     private Reply handle(Request<?> request) throws InterruptedException {
         if (request instanceof Request.Diagnostic<?> d) {
+            if (diagnostics == null) {
+                diagnostics = new Diagnostics(dir);
+            }
             return diagnostics.handle(d);
         } else if (request instanceof Request.Info) {
             return info.describe(sampler, agentCpuNanos());

@@ -33,4 +33,24 @@ public final class AgentJar {
                 name -> name.startsWith(PACKAGE_DIR) && !name.startsWith(BOOT_DIR));
         return classes.writeJar(dir.resolve("profcon-build-" + classes.hash() + ".jar"), ProfconAgent.class.getName());
     }
+
+    /**
+     * {@link #write(Path)}, remembered in the directory {@code index} by the stamp of profcon's own
+     * classes ({@link BuildIndex}): each build reads and hashes its agent classes once, and every
+     * later attach only looks its jar up.
+     */
+    public static Path writeOnce(Path dir, Path index) throws IOException {
+        Path source = ClassFiles.sourceOf(ProfconAgent.class);
+        String stamp = BuildIndex.stamp(source, PACKAGE_DIR);
+        Path known = BuildIndex.find(index, stamp);
+        if (known != null && known.getParent().equals(dir.toAbsolutePath())) {
+            return known;
+        }
+        Path jar = write(dir, source);
+        // a source rebuilt while it was read must not be remembered under the stamp it had before
+        if (BuildIndex.stamp(source, PACKAGE_DIR).equals(stamp)) {
+            BuildIndex.remember(index, stamp, jar);
+        }
+        return jar;
+    }
 }

@@ -3,7 +3,6 @@ package profcon.attach;
 import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
-import com.sun.tools.attach.VirtualMachine;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -16,10 +15,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import profcon.agent.AgentArgs;
@@ -52,36 +49,53 @@ public final class AttachedJvm implements AutoCloseable {
     /** Attaches to {@code pid} and loads the agent; every failure is an AttachException saying why. */
     public static AttachedJvm attach(long pid) throws AttachException {
         JvmProcess process = checkProcess(pid);
+        PendingAttach target = PendingAttach.start(pid);
+        Path base;
+        Path buildJar;
         try {
-            return attach(process, AgentJar.write(SessionDirectory.base()));
+            base = SessionDirectory.base();
+            buildJar = AgentJar.writeOnce(base, base.resolve("builds"));
         } catch (IOException e) {
+            closeQuietly(target);
             throw new AttachException("cannot attach to " + pid + ": " + e.getMessage(), e);
         }
+        return attach(process, base, buildJar, target);
     }
 
     /** Attaches to {@code pid} with the agent build in {@code buildJar}: tests attach with other builds. */
     static AttachedJvm attach(long pid, Path buildJar) throws AttachException {
-        return attach(checkProcess(pid), buildJar);
+        JvmProcess process = checkProcess(pid);
+        PendingAttach target = PendingAttach.start(pid);
+        try {
+            return attach(process, SessionDirectory.base(), buildJar, target);
+        } catch (IOException e) {
+            closeQuietly(target);
+            throw new AttachException("cannot attach to " + pid + ": " + e.getMessage(), e);
+        }
     }
 
-    private static AttachedJvm attach(JvmProcess process, Path buildJar) throws AttachException {
+    /** Everything but the connection to {@code target}, which is being made meanwhile; {@code base} is profcon's directory. */
+    private static AttachedJvm attach(JvmProcess process, Path base, Path buildJar, PendingAttach target)
+            throws AttachException {
         long pid = process.pid();
         SessionDirectory dir = null;
         try {
-            dir = SessionDirectory.create();
+            dir = SessionDirectory.create(base);
             Path socket = dir.resolve("ctl.sock");
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 server.bind(UnixDomainSocketAddress.of(socket));
-                String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+                String token = RandomHex.of(16);
                 AgentArgs args = new AgentArgs(dir.path(), socket, token, ProcessHandle.current().pid());
-                List<String> notes = loadAgent(process, dir, args, buildJar);
+                List<String> notes = loadAgent(process, target, dir, args, BootJar.write(base), buildJar);
                 SocketChannel channel = accept(server, pid, token);
                 return new AttachedJvm(process, dir, new AgentClient(channel, pid), notes);
             }
         } catch (IOException e) {
+            closeQuietly(target);
             closeQuietly(dir);
             throw new AttachException("cannot attach to " + pid + ": " + e.getMessage(), e);
         } catch (AttachException | RuntimeException e) {
+            closeQuietly(target);
             closeQuietly(dir);
             throw e;
         }
@@ -98,6 +112,12 @@ public final class AttachedJvm implements AutoCloseable {
         if (!version.isEmpty() && Integer.parseInt(version) < 17) {
             throw new AttachException("target " + pid + " runs Java " + version + "; profcon needs Java 17 or newer");
         }
+        // read from the command line, which the OS gives for free (no attach round trip); set another
+        // way (JAVA_TOOL_OPTIONS), the option still makes loadAgent fail with the same advice
+        if (process.arguments().contains("-XX:-EnableDynamicAgentLoading")) {
+            throw new AttachException("target " + pid + " refuses dynamic agents: start it with "
+                    + "-XX:+EnableDynamicAgentLoading");
+        }
         return process;
     }
 
@@ -106,20 +126,19 @@ public final class AttachedJvm implements AutoCloseable {
      * class loader of its own: a target never unloads its system class path, so a jar that put the
      * agent itself there would pin the first build that attached.
      */
-    private static List<String> loadAgent(JvmProcess process, SessionDirectory dir, AgentArgs args, Path buildJar)
-            throws AttachException, IOException {
+    private static List<String> loadAgent(JvmProcess process, PendingAttach target, SessionDirectory dir,
+                                          AgentArgs args, Path boot, Path buildJar) throws AttachException, IOException {
         long pid = process.pid();
-        VirtualMachine vm;
+        PendingAttach.Connected connected;
         try {
-            vm = VirtualMachine.attach(Long.toString(pid));
+            connected = target.get();
         } catch (AttachNotSupportedException e) {
             throw new AttachException("target " + pid + " does not accept attach (it may run with "
                     + "-XX:+DisableAttachMechanism, or as another user)", e);
         }
         try {
-            List<String> notes = checkTarget(vm, pid);
-            Path boot = BootJar.write(SessionDirectory.base());
-            vm.loadAgent(boot.toString(), AgentBootstrap.arguments(buildJar, args.format()));
+            List<String> notes = checkTarget(connected.system(), process);
+            connected.vm().loadAgent(boot.toString(), AgentBootstrap.arguments(buildJar, args.format()));
             return notes;
         } catch (AgentLoadException e) {
             throw new AttachException("target " + pid + " refuses dynamic agents: start it with "
@@ -128,18 +147,13 @@ public final class AttachedJvm implements AutoCloseable {
             throw new AttachException("profcon's agent failed to start in target " + pid + ": "
                     + agentError(dir), e);
         } finally {
-            vm.detach();
+            target.close();
         }
     }
 
-    private static List<String> checkTarget(VirtualMachine vm, long pid) throws IOException, AttachException {
-        Properties system = vm.getSystemProperties();
-        Properties agent = vm.getAgentProperties();
-        String jvmArgs = agent.getProperty("sun.jvm.args", "");
-        if (jvmArgs.contains("-XX:-EnableDynamicAgentLoading")) {
-            throw new AttachException("target " + pid + " refuses dynamic agents: start it with "
-                    + "-XX:+EnableDynamicAgentLoading");
-        }
+    /** Refuses a target that cannot take this console's agent now; notes worth telling the user otherwise. */
+    private static List<String> checkTarget(Properties system, JvmProcess process) throws AttachException {
+        long pid = process.pid();
         checkContract(system.getProperty(AgentBootstrap.CONTRACT_PROPERTY), pid);
         String session = system.getProperty(ProfconAgent.SESSION_PROPERTY);
         if (session != null) {
@@ -148,7 +162,7 @@ public final class AttachedJvm implements AutoCloseable {
         }
         List<String> notes = new ArrayList<>();
         int feature = feature(system.getProperty("java.specification.version", "17"));
-        if (feature >= 21 && !jvmArgs.contains("-XX:+EnableDynamicAgentLoading")) {
+        if (feature >= 21 && !process.arguments().contains("-XX:+EnableDynamicAgentLoading")) {
             notes.add("note: Java " + feature + " prints a warning in target " + pid + "'s log each time an agent "
                     + "is loaded; start it with -XX:+EnableDynamicAgentLoading to silence it");
         }
@@ -268,6 +282,14 @@ public final class AttachedJvm implements AutoCloseable {
             dir.close();
         } catch (IOException ignored) {
             // a temp directory left behind is harmless; it holds nothing of the target's
+        }
+    }
+
+    private static void closeQuietly(PendingAttach target) {
+        try {
+            target.close();
+        } catch (IOException ignored) {
+            // the attach connection is gone with the failure that brought us here
         }
     }
 }

@@ -1,6 +1,7 @@
 package profcon.attach;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import profcon.agent.boot.AgentBootstrap;
 
@@ -12,6 +13,11 @@ import profcon.agent.boot.AgentBootstrap;
  */
 public final class BootJar {
     private static final String BOOT_DIR = AgentBootstrap.class.getPackageName().replace('.', '/') + "/";
+    /**
+     * 16 hex digits of SHA-256 of {@code contractText()}, written out: hashing on every attach would
+     * start the JDK's security providers (BootJarTest checks the digits against the hash).
+     */
+    static final String NAME = "profcon-agent-814794a06e6dff21.jar";
 
     private BootJar() {
     }
@@ -22,9 +28,16 @@ public final class BootJar {
      * that it reads like every profcon agent jar, {@code profcon-agent-HEX.jar}.
      */
     public static Path write(Path dir) throws IOException {
-        String contract = "profcon agent bootstrap contract " + AgentBootstrap.CONTRACT;
-        String name = "profcon-agent-" + ClassFiles.hash(contract) + ".jar";
+        Path jar = dir.resolve(NAME);
+        if (Files.isRegularFile(jar)) {
+            return jar; // every attach but the first: nothing to read
+        }
         return ClassFiles.read(ClassFiles.sourceOf(AgentBootstrap.class), path -> path.startsWith(BOOT_DIR))
-                .writeJar(dir.resolve(name), AgentBootstrap.class.getName());
+                .writeJar(jar, AgentBootstrap.class.getName());
+    }
+
+    /** What {@link #NAME} is a hash of. */
+    static String contractText() {
+        return "profcon agent bootstrap contract " + AgentBootstrap.CONTRACT;
     }
 }

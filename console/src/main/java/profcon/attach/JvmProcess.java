@@ -3,6 +3,7 @@ package profcon.attach;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,11 @@ public record JvmProcess(long pid, String command, boolean isJvm, String javaHom
             return "";
         }
         return "";
+    }
+
+    /** The arguments the process was started with, as the OS reports them; empty when unknown. */
+    public List<String> arguments() {
+        return ProcessHandle.of(pid).flatMap(h -> h.info().arguments()).map(List::of).orElse(List.of());
     }
 
     private static boolean mapsLibjvm(long pid, String command) {

@@ -1,6 +1,8 @@
 package profcon.attach;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,28 +24,43 @@ public final class SessionDirectory implements AutoCloseable {
     }
 
     public static SessionDirectory create() throws IOException {
-        Path base = base();
-        sweepAbandoned(base);
-        Path dir = Files.createTempDirectory(base, "s",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        return create(base());
+    }
+
+    /** A new session directory in {@code base}, which {@link #base()} gave (and checked) already. */
+    static SessionDirectory create(Path base) throws IOException {
+        Path dir = createPrivate(base);
         Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
         return new SessionDirectory(dir.toAbsolutePath());
     }
 
-    /** Deletes session directories whose console is gone (killed before it could clean up). */
+    /** A new owner-only directory {@code s<random>} in {@code base}: named here, as createTempDirectory would start SecureRandom. */
+    private static Path createPrivate(Path base) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return Files.createDirectory(base.resolve("s" + RandomHex.of(6)),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Deletes session directories whose console is gone (killed before it could clean up). Done when
+     * a session ends, not when one starts: housekeeping must not delay the first answer.
+     */
     private static void sweepAbandoned(Path base) {
-        try (java.util.stream.Stream<Path> dirs = Files.list(base)) {
-            dirs.filter(d -> d.getFileName().toString().startsWith("s") && Files.isDirectory(d))
-                    .filter(SessionDirectory::abandoned)
-                    .forEach(d -> {
-                        try {
-                            new SessionDirectory(d).close();
-                        } catch (IOException ignored) {
-                            // another console may be sweeping the same directory
-                        }
-                    });
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base, "s*")) {
+            for (Path d : dirs) {
+                if (Files.isDirectory(d) && abandoned(d)) {
+                    new SessionDirectory(d).delete();
+                }
+            }
         } catch (IOException ignored) {
-            // sweeping is housekeeping; a failure must not stop an attach
+            // sweeping is housekeeping; another console may be sweeping the same directory
         }
     }
 
@@ -81,9 +98,14 @@ public final class SessionDirectory implements AutoCloseable {
         return path.resolve(name);
     }
 
-    /** Deletes the directory and everything in it. */
+    /** Deletes the directory and everything in it, then those of consoles that died without closing theirs. */
     @Override
     public void close() throws IOException {
+        delete();
+        sweepAbandoned(path.getParent());
+    }
+
+    private void delete() throws IOException {
         if (!Files.exists(path)) {
             return;
         }

@@ -28,6 +28,12 @@ class BootJarTest {
     }
 
     @Test
+    void theBootJarsNameIsTheHashOfTheContract(@TempDir Path dir) throws Exception {
+        assertThat(BootJar.NAME).isEqualTo("profcon-agent-" + ClassFiles.hash(BootJar.contractText()) + ".jar");
+        assertThat(BootJar.write(dir).getFileName().toString()).isEqualTo(BootJar.NAME);
+    }
+
+    @Test
     void theBuildJarLeavesTheBootstrapOut(@TempDir Path dir) throws Exception {
         Path build = AgentJar.write(dir);
         assertThat(build.getFileName().toString()).matches("profcon-build-[0-9a-f]{16}\\.jar");

@@ -167,6 +167,83 @@ class JbangLauncherIT {
         .allMatch(name -> name.endsWith(".jar"));
   }
 
+  /**
+   * The launch cache runs the command JBang printed again, with each run's own arguments exactly as
+   * given, and goes back to JBang (which rebuilds) when a source changes, appears, or the built jar is gone.
+   */
+  @Test
+  void launchCacheReplaysArgumentsVerbatimAndNeverRunsStaleCode() throws Exception {
+    Path app = Files.createDirectories(work.resolve("app"));
+    Path lib = Files.createDirectories(app.resolve("lib/greeting"));
+    Files.writeString(app.resolve("Echo.java"), String.join("\n",
+        "//SOURCES lib/**.java",
+        "public class Echo {",
+        "  public static void main(String[] args) {",
+        "    System.out.println(greeting.Greeting.TEXT);",
+        "    for (String a : args) System.out.println(\"[\" + a + \"]\");",
+        "  }",
+        "}", ""));
+    writeGreeting(lib, "one");
+    Map<String, String> env = env();
+    env.put("PROFCON_LAUNCH_TRACE", "1");
+    List<String> tricky = List.of("a  b", "*", "it's", "$HOME", "x\"y", "`id`", "-c", "top10; peek 'a b'", "\\n");
+
+    assertLaunch(app, env, tricky, "one", "kept");
+    assertLaunch(app, env, tricky, "one", "hit");
+    // JBang 0.132 drops an empty argument (so a run with one is never kept); a replay passes it on as given
+    assertLaunch(app, env, List.of("", "a"), "one", "hit");
+    assertLaunch(app, env, List.of("other"), "one", "hit");
+    writeGreeting(lib, "two"); // same size: the listing's times tell
+    assertLaunch(app, env, List.of("x"), "two", "miss (the sources changed)");
+    assertLaunch(app, env, List.of("x"), "two", "hit");
+    Files.writeString(lib.resolve("Extra.java"), "package greeting; class Extra {}\n");
+    assertLaunch(app, env, List.of("x"), "two", "miss (the sources changed)");
+    try (Stream<Path> jars = Files.list(shared.resolve("jbang-cache/jars"))) {
+      for (Path built : jars.filter(p -> p.getFileName().toString().startsWith("Echo.java.")).toList()) {
+        deleteTree(built);
+      }
+    }
+    assertLaunch(app, env, List.of("x"), "two", "miss (a file of the kept command is gone)");
+    assertLaunch(app, env, List.of("x"), "two", "hit");
+  }
+
+  /** The README's own command: the second run of profcon skips JBang's JVM. */
+  @Test
+  void profconRunsFromTheLaunchCache() throws Exception {
+    Map<String, String> env = env();
+    env.put("PROFCON_LAUNCH_TRACE", "1");
+    await(start(ROOT, env, LAUNCHER, "profcon", "--version"));
+    Run run = await(start(ROOT, env, LAUNCHER, "profcon", "--version"));
+    assertSucceeded(run);
+    assertThat(run.out()).as(run.toString()).startsWith("profcon ");
+    assertThat(run.err()).as(run.toString()).isEqualTo("profcon: launch cache: hit");
+  }
+
+  private void assertLaunch(Path app, Map<String, String> env, List<String> args, String greeting, String trace)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of("Echo.java"));
+    command.addAll(args);
+    Run run = await(start(app, env, LAUNCHER, command.toArray(String[]::new)));
+    assertSucceeded(run);
+    StringBuilder expected = new StringBuilder(greeting);
+    args.forEach(a -> expected.append("\n[").append(a).append("]"));
+    assertThat(run.out()).as(run.toString()).isEqualTo(expected.toString().strip());
+    assertThat(run.err().lines()).as(run.toString()).contains("profcon: launch cache: " + trace);
+  }
+
+  private static void writeGreeting(Path dir, String text) throws IOException {
+    Files.writeString(dir.resolve("Greeting.java"),
+        "package greeting;\npublic class Greeting { public static final String TEXT = \"" + text + "\"; }\n");
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   @Test
   void scriptDependenciesMatchTheRootPom() throws Exception {
     Map<String, String> deps = new TreeMap<>();
