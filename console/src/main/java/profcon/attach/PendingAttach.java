@@ -1,6 +1,7 @@
 package profcon.attach;
 
 import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.AttachOperationFailedException;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -39,10 +40,27 @@ final class PendingAttach implements AutoCloseable {
     private static Connected connect(long pid) throws AttachNotSupportedException, IOException {
         VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
         try {
-            return new Connected(vm, vm.getSystemProperties());
+            return new Connected(vm, systemProperties(vm));
         } catch (IOException | RuntimeException e) {
             vm.detach();
             throw e;
+        }
+    }
+
+    /**
+     * The target's system properties. The target copies them while its own threads may change
+     * them (an ending profcon session clears its property), and that copy can fail in the target:
+     * the JDK then reports an {@link AttachOperationFailedException}, so a second read is worth it.
+     */
+    private static Properties systemProperties(VirtualMachine vm) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return vm.getSystemProperties();
+            } catch (AttachOperationFailedException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
