@@ -262,7 +262,7 @@ public final class StackProfile {
         return id;
     }
 
-    /** The sampling period, in the period type's unit: what one CPU sample weighs. */
+    /** The sampling period, in the period type's unit (the cpu recipe weighs each sample by it). */
     public long period() {
         return period;
     }
