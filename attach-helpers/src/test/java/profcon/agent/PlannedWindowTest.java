@@ -32,6 +32,8 @@ class PlannedWindowTest {
         ok("start cpu window_ms=1200 period=10ms");
 
         awaitElapsed(1200, Duration.ofSeconds(10));
+        // The subject is a stop that comes after the planned end: 100 ms past it, as a console's late
+        // stop would. Not a wait for readiness: the agent signals nothing when its gate has fired.
         Thread.sleep(100);
         String progress = ok("progress");
         long t0 = System.nanoTime();

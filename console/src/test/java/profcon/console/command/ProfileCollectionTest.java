@@ -145,7 +145,7 @@ class ProfileCollectionTest {
                 throw new InterruptedException("Ctrl-C");
             }
             clock.addAndGet(millis * 1_000_000);
-            Thread.sleep(Math.max(1, millis / 50));
+            Thread.sleep(Math.max(1, millis / 50)); // the test clock's pause: real time for the in-process agent to sample
         };
         Progress sink = new Progress() {
             @Override
