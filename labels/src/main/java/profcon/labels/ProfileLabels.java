@@ -14,41 +14,56 @@ import java.util.concurrent.Callable;
  * <p>How profcon sees them: each change of a thread's labels commits a small JFR event
  * ({@code profcon.LabelsBegin} on entry, {@code profcon.LabelsEnd} on exit, each holding the
  * thread's whole label set from then on). When no recording enables those events the cost is a
- * {@link ThreadLocal} swap; nothing is encoded or recorded.
+ * {@link ThreadLocal} read and a volatile write; nothing is encoded or recorded. Each thread's labels
+ * are also published where a sampler on another thread reads them ({@link #byThread}), so samples
+ * of a thread that entered its span before profiling started still carry them.
  */
 public final class ProfileLabels {
-    private static final ThreadLocal<LabelSet> CURRENT = ThreadLocal.withInitial(() -> LabelSet.EMPTY);
+    // The thread's own published slot: reading and changing labels never touches the shared registry.
+    private static final ThreadLocal<ThreadRegistry.Slot> CURRENT = ThreadLocal.withInitial(ThreadRegistry::register);
 
     private ProfileLabels() {
     }
 
     /** This thread's labels now (empty outside any labelled span); an unmodifiable, sorted map. */
     public static Map<String, String> current() {
-        return CURRENT.get().map();
+        return CURRENT.get().labels().map();
+    }
+
+    /**
+     * For profilers: the labels of every live thread that has some now, by thread id
+     * ({@code Thread.getId()}, virtual threads included), each encoded as in the JFR events
+     * ({@code k1=v1;k2=v2}, {@code %}, {@code =} and {@code ;} escaped as {@code %25 %3D %3B}).
+     * Only JDK types, so a profiler's agent calls it reflectively without sharing a class with the
+     * application. Read without stopping any thread: a label change racing with the read is seen
+     * either before or after.
+     */
+    public static Map<Long, String> byThread() {
+        return ThreadRegistry.read();
     }
 
     /** Runs {@code work} with {@code labels} added to this thread's (the inner value wins a key), then restores them. */
     public static void run(Map<String, String> labels, Runnable work) {
-        LabelSet outer = CURRENT.get();
+        LabelSet outer = CURRENT.get().labels();
         runWith(outer, outer.with(labels), work);
     }
 
     /** As {@link #run}, returning the work's result and passing on its exception. */
     public static <T> T call(Map<String, String> labels, Callable<T> work) throws Exception {
-        LabelSet outer = CURRENT.get();
+        LabelSet outer = CURRENT.get().labels();
         return callWith(outer, outer.with(labels), work);
     }
 
     /** A task that runs {@code task} with the labels this thread has now, on whatever thread runs it. */
     public static Runnable wrap(Runnable task) {
-        LabelSet captured = CURRENT.get();
-        return () -> runWith(CURRENT.get(), captured, task);
+        LabelSet captured = CURRENT.get().labels();
+        return () -> runWith(CURRENT.get().labels(), captured, task);
     }
 
     /** As {@link #wrap(Runnable)} for a task with a result. */
     public static <T> Callable<T> wrap(Callable<T> task) {
-        LabelSet captured = CURRENT.get();
-        return () -> callWith(CURRENT.get(), captured, task);
+        LabelSet captured = CURRENT.get().labels();
+        return () -> callWith(CURRENT.get().labels(), captured, task);
     }
 
     private static void runWith(LabelSet outer, LabelSet inner, Runnable work) {
@@ -70,7 +85,7 @@ public final class ProfileLabels {
     }
 
     private static void enter(LabelSet inner) {
-        CURRENT.set(inner);
+        CURRENT.get().labels(inner);
         LabelsBegin event = new LabelsBegin();
         if (event.isEnabled()) { // encode only when a recording wants the event
             event.labels = inner.encoded();
@@ -79,7 +94,7 @@ public final class ProfileLabels {
     }
 
     private static void exit(LabelSet outer) {
-        CURRENT.set(outer);
+        CURRENT.get().labels(outer);
         LabelsEnd event = new LabelsEnd();
         if (event.isEnabled()) {
             event.labels = outer.encoded();
