@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import profcon.agent.labels.ApplicationLabels;
 
 /**
  * Entry point of the agent that profcon loads into a target JVM.
@@ -32,10 +33,12 @@ public final class ProfconAgent {
     }
 
     public static void agentmain(String args, Instrumentation instrumentation) {
+        ApplicationLabels.use(instrumentation);
         start(args);
     }
 
     public static void premain(String args, Instrumentation instrumentation) {
+        ApplicationLabels.use(instrumentation);
         start(args);
     }
 

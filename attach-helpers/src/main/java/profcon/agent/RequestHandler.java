@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import profcon.agent.channel.Wire;
 import profcon.agent.jfr.Recipes;
+import profcon.agent.labels.ApplicationLabels;
 import profcon.agent.profile.Collector;
 import profcon.agent.profile.ProfileKind;
 import profcon.agent.profile.SamplingOptions;
@@ -121,7 +122,7 @@ public final class RequestHandler {
         return sampler;
     }
 
-    /** Stops the profile being collected, if any, joining its thread; nothing is left running. */
+    /** Stops the profile being collected, if any, joining its thread; nothing is left running or held. */
     public void release() {
         try {
             if (sampler != null) {
@@ -130,6 +131,8 @@ public final class RequestHandler {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            ApplicationLabels.forget(); // no application class is kept alive once the session is over
         }
     }
 }

@@ -14,8 +14,8 @@ import profcon.model.ValueType;
 
 /**
  * A thread dump as a pprof profile of type {@code goroutine/count}, as Go's goroutine profile:
- * one sample per (stack, state) with the number of threads, labelled {@code state} and
- * {@code thread_kind}, so {@code top}, {@code peek}, {@code traces} and {@code go tool pprof} read it.
+ * one sample per (stack, state, labels) with the number of threads, labelled {@code state},
+ * {@code thread_kind} and the threads' application labels, so {@code top}, {@code peek}, {@code traces} and {@code go tool pprof} read it.
  */
 public final class GoroutineProfile {
     private GoroutineProfile() {
@@ -28,19 +28,34 @@ public final class GoroutineProfile {
         Map<List<Object>, long[]> counts = new LinkedHashMap<>();
         Map<List<Object>, List<Location>> stacks = new LinkedHashMap<>();
         for (DumpedThread t : dump.threads()) {
-            List<Object> key = List.of(t.frames(), t.state(), t.virtual());
+            List<Object> key = List.of(t.frames(), t.state(), t.virtual(), t.labels());
             counts.computeIfAbsent(key, k -> new long[1])[0]++;
             stacks.computeIfAbsent(key, k -> locations(t.frames(), functions, locations, jvm));
         }
         List<Sample> samples = new ArrayList<>();
-        counts.forEach((key, count) -> samples.add(new Sample(stacks.get(key), count,
-                Map.of("state", List.of((String) key.get(1)),
-                        "thread_kind", List.of((Boolean) key.get(2) ? "virtual" : "platform")),
-                Map.of(), Map.of())));
+        counts.forEach((key, count) -> samples.add(new Sample(stacks.get(key), count, labels(key), Map.of(),
+                Map.of())));
         ValueType type = new ValueType("goroutine", "count");
         return new Profile(List.of(type), "goroutine", samples, List.of(jvm), List.copyOf(locations.values()),
                 List.copyOf(functions.values()), "", "", dump.timeMillis() * 1_000_000L, 0, type, 1,
                 List.of("profcon thread dump: " + dump.method()), "");
+    }
+
+    /** profcon's labels of a (stack, state, kind, labels) key, then the application's as they are. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> labels(List<Object> key) {
+        Map<String, List<String>> labels = new LinkedHashMap<>();
+        labels.put("state", List.of((String) key.get(1)));
+        labels.put("thread_kind", List.of((Boolean) key.get(2) ? "virtual" : "platform"));
+        ((Map<String, String>) key.get(3)).forEach((k, v) -> labels.merge(k, List.of(v), GoroutineProfile::both));
+        return java.util.Collections.unmodifiableMap(labels);
+    }
+
+    /** A user label with the key of one of profcon's becomes its second value, as in the other kinds. */
+    private static List<String> both(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     private static List<Location> locations(List<Frame> frames, Map<String, Function> functions,

@@ -8,8 +8,9 @@ import java.util.StringJoiner;
 
 /**
  * The grouped view ({@code goroutines}, Go's debug=1): threads with identical stacks as one group,
- * most populous first, each with its count, states, compressed names, the lock it waits for and
- * that lock's owner, and its top frames. Deadlocks come first.
+ * most populous first, each with its count, states, compressed names, the application labels its
+ * threads carry (each set with its count), the lock it waits for and that lock's owner, and its
+ * top frames. Deadlocks come first.
  */
 public final class GroupedThreadsReport {
     private GroupedThreadsReport() {
@@ -36,6 +37,10 @@ public final class GroupedThreadsReport {
         out.printf(Locale.ROOT, "%,d thread%s: %s%s%n", g.count(), g.count() == 1 ? "" : "s", states(g.states()),
                 g.virtualCount() == 0 ? "" : String.format(Locale.ROOT, "; %,d virtual", g.virtualCount()));
         out.println("  names: " + NameRanges.compress(g.names()));
+        String labels = labels(g);
+        if (!labels.isEmpty()) {
+            out.println("  labels: " + labels);
+        }
         String lock = lock(g);
         if (!lock.isEmpty()) {
             out.println("  " + lock);
@@ -50,6 +55,18 @@ public final class GroupedThreadsReport {
         if (g.frames().isEmpty()) {
             out.println("    (no Java frames)");
         }
+    }
+
+    /** The group's label sets with their thread counts, or "" when no thread of it has labels. */
+    private static String labels(StackGroup g) {
+        Map<String, Integer> sets = g.labelSets();
+        if (sets.size() == 1 && sets.containsKey("")) {
+            return "";
+        }
+        StringJoiner j = new StringJoiner("; ");
+        sets.forEach((set, count) -> j.add(String.format(Locale.ROOT, "%s %,d", set.isEmpty() ? "(none)" : set,
+                count)));
+        return j.toString();
     }
 
     private static Map<String, Integer> states(List<DumpedThread> threads) {

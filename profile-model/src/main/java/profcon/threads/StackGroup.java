@@ -65,6 +65,13 @@ public record StackGroup(List<Frame> frames, List<DumpedThread> threads) {
         return owners;
     }
 
+    /** Each distinct set of application labels ({@code k=v k=v}, "" for none) to its number of threads, in text order. */
+    public Map<String, Integer> labelSets() {
+        Map<String, Integer> sets = new TreeMap<>();
+        threads.forEach(t -> sets.merge(t.labelText(), 1, Integer::sum));
+        return sets;
+    }
+
     public List<String> names() {
         return threads.stream().map(DumpedThread::name).toList();
     }

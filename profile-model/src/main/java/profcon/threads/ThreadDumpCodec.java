@@ -10,7 +10,9 @@ import java.util.Map;
  * Reads the agent's thread dump line format (see the agent's {@code DumpText}) into a {@link ThreadDump};
  * a JDK JSON dump after a {@code J} line is merged in (stacks, virtual threads). Version 2 adds
  * {@code R<TAB>tid} ("this thread's frames are those of thread tid, earlier in the dump") in place
- * of a repeated stack's {@code F} lines; version 1 dumps (saved earlier) read as before.
+ * of a repeated stack's {@code F} lines, and {@code L<TAB>tid<TAB>key<TAB>value...} lines (a thread's
+ * application labels, applied after the JSON merge so virtual threads get theirs); version 1 dumps
+ * (saved earlier) read as before.
  */
 public final class ThreadDumpCodec {
     public static final String MAGIC = "# profcon thread dump v2";
@@ -30,6 +32,7 @@ public final class ThreadDumpCodec {
         List<DumpedThread> threads = new ArrayList<>();
         List<List<Long>> deadlocks = new ArrayList<>();
         Map<Long, List<Frame>> stacks = new HashMap<>(); // each thread's frames, for R lines
+        Map<Long, Map<String, String>> labels = new HashMap<>(); // L lines, applied once every thread is known
         Builder current = null;
         String json = null;
         for (int i = 1; i < lines.length; i++) {
@@ -53,6 +56,7 @@ public final class ThreadDumpCodec {
                     case "R" -> current.sameFramesAs(Long.parseLong(f[1]), stacks);
                     case "M" -> current.monitors.add(new DumpedThread.LockedMonitor(Integer.parseInt(f[1]), f[2]));
                     case "S" -> current.synchronizers.add(f[1]);
+                    case "L" -> labels.put(Long.parseLong(f[1]), pairs(f));
                     case "D" -> deadlocks.add(ids(f));
                     case "N" -> header.merge("note", f[1], (a, b) -> a + "\n" + b);
                     default -> header.put(f[0], f.length > 1 ? f[1] : "");
@@ -73,7 +77,32 @@ public final class ThreadDumpCodec {
                         + e.getMessage() + ")");
             }
         }
-        return new ThreadDump(header, threads, deadlocks);
+        return new ThreadDump(header, labelled(threads, labels), deadlocks);
+    }
+
+    /** {@code L<TAB>tid<TAB>k<TAB>v...}: the pairs after the tid. */
+    private static Map<String, String> pairs(String[] f) {
+        if (f.length % 2 != 0) {
+            throw new IllegalArgumentException("a labels line has a key without a value");
+        }
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (int i = 2; i < f.length; i += 2) {
+            pairs.put(f[i], f[i + 1]);
+        }
+        return pairs;
+    }
+
+    /** The threads with their labels; a thread that ended between the dump and the labels' read has none to get. */
+    private static List<DumpedThread> labelled(List<DumpedThread> threads, Map<Long, Map<String, String>> labels) {
+        if (labels.isEmpty()) {
+            return threads;
+        }
+        List<DumpedThread> out = new ArrayList<>(threads.size());
+        for (DumpedThread t : threads) {
+            Map<String, String> own = labels.get(t.tid());
+            out.add(own == null ? t : t.withLabels(own));
+        }
+        return out;
     }
 
     private static List<Long> ids(String[] f) {

@@ -31,6 +31,9 @@ public final class ThreadDumpReport {
         if (t.carrierTid() >= 0) {
             out.println("   carried by tid " + t.carrierTid());
         }
+        if (!t.labels().isEmpty()) {
+            out.println("   labels: " + t.labelText());
+        }
         for (int i = 0; i < t.frames().size(); i++) {
             out.println("\tat " + t.frames().get(i));
             if (i == 0 && !t.lock().isEmpty()) {

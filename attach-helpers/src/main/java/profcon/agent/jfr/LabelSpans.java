@@ -94,7 +94,7 @@ public final class LabelSpans {
     }
 
     /** {@code k1=v1;k2=v2} with {@code %25 %3D %3B} escapes, as the labels library writes it, to key/value pairs. */
-    static String[] decode(String encoded) {
+    public static String[] decode(String encoded) {
         if (encoded == null || encoded.isEmpty()) {
             return NONE;
         }

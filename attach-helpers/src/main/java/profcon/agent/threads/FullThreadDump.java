@@ -40,6 +40,7 @@ final class FullThreadDump {
             dump.add(infos[i]);
             infos[i] = null; // written: nothing keeps it alive any more
         }
+        dump.labels();
         Path file = json ? JsonThreadDump.take(dir) : null;
         try {
             return dump.finish(System.nanoTime() - start, stall, call, mx, file);

@@ -78,6 +78,7 @@ final class GroupedThreadDump {
         } finally {
             stall = probe.stop();
         }
+        dump.labels();
         try {
             byte[] reply = dump.finish(System.nanoTime() - start, stall, -1, mx, file);
             if (rows != null) {

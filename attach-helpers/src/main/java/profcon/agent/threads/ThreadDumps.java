@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.Map;
+import profcon.agent.labels.ApplicationLabels;
 
 /**
  * What every thread dump reply carries, written while the dump is taken: the header, each thread
@@ -74,6 +76,18 @@ final class ThreadDumps {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The application's labels of every thread that has some now (read from outside the threads,
+     * see {@link ApplicationLabels}), and how they were found. Written after the threads: a thread
+     * known only from the JDK's JSON dump (a virtual thread) gets them by id on the console's side.
+     */
+    void labels() {
+        for (Map.Entry<Long, String[]> e : ApplicationLabels.now().entrySet()) {
+            out.labels(e.getKey(), e.getValue());
+        }
+        out.header("labels", ApplicationLabels.describe());
     }
 
     /** Deadlocks (checked again against the live threads), the cost figures; then the JSON file if given. */

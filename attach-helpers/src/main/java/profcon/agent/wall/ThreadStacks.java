@@ -19,7 +19,7 @@ final class ThreadStacks {
     private static final boolean HANDSHAKES = Runtime.version().feature() >= 21;
 
     /** One thread's stack at one instant. */
-    record Snapshot(String name, Thread.State state, StackTraceElement[] stack) {
+    record Snapshot(long id, String name, Thread.State state, StackTraceElement[] stack) {
     }
 
     private ThreadStacks() {
@@ -38,7 +38,7 @@ final class ThreadStacks {
                 StackTraceElement[] stack = t.getStackTrace();
                 Thread.State state = t.getState();
                 if (state != Thread.State.TERMINATED && state != Thread.State.NEW) {
-                    out.add(new Snapshot(t.getName(), state, cut(stack, depth)));
+                    out.add(new Snapshot(id(t), t.getName(), state, cut(stack, depth)));
                 }
             }
             return out;
@@ -46,14 +46,19 @@ final class ThreadStacks {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long[] ids = new long[threads.size()];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = threads.get(i).getId();
+            ids[i] = id(threads.get(i));
         }
         for (ThreadInfo info : mx.getThreadInfo(ids, depth)) {
             if (info != null) {
-                out.add(new Snapshot(info.getThreadName(), info.getThreadState(), info.getStackTrace()));
+                out.add(new Snapshot(info.getThreadId(), info.getThreadName(), info.getThreadState(), info.getStackTrace()));
             }
         }
         return out;
+    }
+
+    @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the agent runs on 17
+    private static long id(Thread t) {
+        return t.getId();
     }
 
     private static StackTraceElement[] cut(StackTraceElement[] stack, int depth) {

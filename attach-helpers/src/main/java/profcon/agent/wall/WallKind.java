@@ -37,7 +37,8 @@ public final class WallKind implements ProfileKind {
                 new String[] {"wall", "nanoseconds"}, options.period().toNanos(), options.maxSamples());
         p.comment("profcon wall profile: up to " + WallSampler.THREADS_PER_TICK + " platform threads' stacks every "
                 + Durations.format(options.period()) + " (rotating), by " + ThreadStacks.method()
-                + "; wall = time since the previous tick x live threads / threads sampled; label state = Thread.State");
+                + "; wall = time since the previous tick x live threads / threads sampled; label state = Thread.State, "
+                + "and each thread's own labels (ProfileLabels) as they were at the tick");
         return p;
     }
 

@@ -4,20 +4,24 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import profcon.agent.encoding.JfrStacks;
 import profcon.agent.encoding.StackProfile;
 import profcon.agent.encoding.ThreadNames;
+import profcon.agent.labels.ApplicationLabels;
 import profcon.agent.profile.Collector;
 import profcon.agent.profile.SamplingOptions;
 
 /**
  * Collects the wall profile: a {@code profcon-wall} thread that, every period, takes the stacks
  * of up to {@link #THREADS_PER_TICK} platform threads (rotating through them when there are more)
- * and adds each as one sample weighted by its share of the wall time since the previous tick.
+ * and adds each as one sample weighted by its share of the wall time since the previous tick,
+ * labelled with the thread's name, pool, state and the application's labels it has at that tick.
  */
 final class WallSampler implements Collector {
     static final int THREADS_PER_TICK = 200;
     static final int MAX_DEPTH = 64;
+    private static final String[] NONE = new String[0];
     private static final StackProfile.Frame TRUNCATED = new StackProfile.Frame("[truncated]", "", 0);
     private final WallKind kind;
     private final SamplingOptions options;
@@ -49,6 +53,8 @@ final class WallSampler implements Collector {
         long period = options.period().toNanos();
         long next = System.nanoTime();
         long previous = next - period;
+        ApplicationLabels.now(); // the lookup, here rather than in start(): the console's reply waits for start()
+        profile.comment(ApplicationLabels.describe());
         try {
             while (running) {
                 long now = System.nanoTime();
@@ -81,9 +87,11 @@ final class WallSampler implements Collector {
             return;
         }
         long weight = elapsed * all.size() / batch.size();
+        // read just before the stacks: a label change racing with this tick lands on one side of it
+        Map<Long, String[]> userLabels = ApplicationLabels.now();
         for (ThreadStacks.Snapshot s : ThreadStacks.take(batch, MAX_DEPTH)) {
             String[] labels = JfrStacks.concat(new String[] {"thread", s.name(), "pool", ThreadNames.pool(s.name()),
-                    "thread_kind", "platform"}, "state", s.state().name());
+                    "thread_kind", "platform", "state", s.state().name()}, userLabels.getOrDefault(s.id(), NONE));
             profile.add(frames(s.stack()), labels, 1, weight);
         }
     }

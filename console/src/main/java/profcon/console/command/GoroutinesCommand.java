@@ -38,7 +38,8 @@ public final class GoroutinesCommand implements Command {
         return new CommandSpec("goroutines", List.of("threads"), GoroutinesOptions.USAGE,
                 "thread dump grouped by stack, without stopping the target (-full: every thread with locks, stops it)",
                 ArgCompleters.functions(), List.of("goroutines", "goroutines SynchronousQueue state=WAITING",
-                        "goroutines diff 10s", "goroutines -full --yes >threads.txt", "goroutines -profile"))
+                        "goroutines diff 10s", "goroutines label=tenant=acme", "goroutines -full --yes >threads.txt",
+                        "goroutines -profile"))
                 .withFlags(GoroutinesOptions.FLAGS);
     }
 

@@ -13,11 +13,11 @@ import profcon.threads.ThreadQuery;
 /** The arguments of a {@code goroutines} command, parsed once: mode, flags, filter, agent options. */
 record GoroutinesOptions(boolean diff, Duration interval, boolean full, boolean profile, boolean raw, boolean yes,
                          ThreadQuery query, int chunk) {
-    static final String USAGE = "goroutines [REGEX] [state=STATE] [frames=N] [-full [--yes]] [-profile] [-raw] | "
+    static final String USAGE = "goroutines [REGEX] [state=STATE] [label=KEY[=VALUE]] [frames=N] [-full [--yes]] [-profile] [-raw] | "
             + "goroutines diff [WAIT] [REGEX]";
 
     /** The flags of {@code goroutines}, declared once: the parser and Tab completion read them. */
-    static final Flags FLAGS = Flags.switches("-full", "-profile", "-raw", "--yes").options("state", "frames", "chunk");
+    static final Flags FLAGS = Flags.switches("-full", "-profile", "-raw", "--yes").options("state", "label", "frames", "chunk");
 
     static GoroutinesOptions parse(Arguments args) throws CommandException {
         boolean diff = !args.isEmpty() && args.words().get(0).equals("diff");
@@ -40,7 +40,8 @@ record GoroutinesOptions(boolean diff, Duration interval, boolean full, boolean 
             }
         }
         int frames = number(args, "frames", ThreadQuery.DEFAULT_FRAMES);
-        ThreadQuery query = new ThreadQuery(pattern(regex), args.option("state"), full ? 0 : frames);
+        ThreadQuery query = new ThreadQuery(pattern(regex), args.option("state"), label(args.option("label")),
+                full ? 0 : frames);
         return new GoroutinesOptions(diff, interval, full, args.has("-profile"), args.has("-raw"), args.has("--yes"),
                 query, number(args, "chunk", 0));
     }
@@ -52,6 +53,14 @@ record GoroutinesOptions(boolean diff, Duration interval, boolean full, boolean 
         } catch (NumberFormatException e) {
             throw new CommandException("goroutines: " + option + "=" + value + " needs a whole number");
         }
+    }
+
+    /** {@code label=KEY} or {@code label=KEY=VALUE}; an empty key matches nothing, so it is refused. */
+    private static String label(String value) throws CommandException {
+        if (value != null && (value.isEmpty() || value.startsWith("="))) {
+            throw new CommandException("goroutines: label=" + value + " needs a key: label=KEY or label=KEY=VALUE");
+        }
+        return value;
     }
 
     private static Pattern pattern(String regex) throws CommandException {
