@@ -1,6 +1,7 @@
 package profcon.demo;
 
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,10 +19,16 @@ import profcon.labels.ProfileLabels;
  * {@code --iterations=1000000} of work per cost unit ({@code /checkout} costs 3 units,
  * {@code /search} 2, {@code /health} 1), {@code --no-wrap} to submit without {@code wrap}: the
  * request thread is labelled but the pool's samples are not, which is the defect the case shows.
+ * {@code --stuck=N} adds N requests to {@code /export} that enter their labelled span
+ * ({@code tenant=acme}, {@code globex}, {@code acme}...) before the ready line and never leave it
+ * (waiting for a report that never comes): the on-call question "which tenant's requests are
+ * stuck?", asked of spans no profiling session saw begin; {@code --stuck-virtual} runs them on
+ * virtual threads (JDK 21+).
  */
 public final class LabelsAcrossExecutor {
     static final String[] ENDPOINTS = {"/checkout", "/search", "/health"};
     static final int[] COST = {3, 2, 1};
+    static final String[] TENANTS = {"acme", "globex"};
 
     private final ExecutorService executor;
     private final boolean wrap;
@@ -35,7 +42,7 @@ public final class LabelsAcrossExecutor {
         Target.run("LabelsAcrossExecutor", argv, LabelsAcrossExecutor::start);
     }
 
-    static void start(Args args) {
+    static void start(Args args) throws InterruptedException {
         int requests = args.positive("requests", 2);
         int workers = args.positive("workers", 1);
         int iterations = args.positive("iterations", 1_000_000);
@@ -44,6 +51,34 @@ public final class LabelsAcrossExecutor {
         for (int i = 1; i <= requests; i++) {
             int first = i;
             Threads.start("request-" + i, () -> frontend.serveForever(first, iterations));
+        }
+        startStuck(args.integer("stuck", 0), args.flag("stuck-virtual"));
+    }
+
+    /** {@code n} export requests, each inside its labelled span before this returns, and stuck there. */
+    static void startStuck(int n, boolean virtual) throws InterruptedException {
+        if (virtual) {
+            Threads.requireVirtual();
+        }
+        CountDownLatch inside = new CountDownLatch(n);
+        CountDownLatch never = new CountDownLatch(1);
+        for (int i = 1; i <= n; i++) {
+            Map<String, String> labels = Map.of("endpoint", "/export", "tenant", TENANTS[(i - 1) % TENANTS.length]);
+            Threads.start("export-" + i, () -> ProfileLabels.run(labels, () -> Export.awaitReport(inside, never)),
+                    virtual);
+        }
+        inside.await();
+    }
+
+    /** The export whose report never arrives. */
+    static final class Export {
+        static void awaitReport(CountDownLatch inside, CountDownLatch report) {
+            inside.countDown();
+            try {
+                report.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
