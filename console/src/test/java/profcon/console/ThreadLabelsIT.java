@@ -74,6 +74,25 @@ class ThreadLabelsIT {
                 .extracting(s -> s.label("tenant") + " " + s.values()[0]).containsExactlyInAnyOrder("acme 2", "globex 1");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"profcon.jdk17", "profcon.jdk25"})
+    void jfrKindsLabelAThreadWhoseSpanBeganBeforeTheSession(String jdk) throws Exception {
+        String home = TargetJvm.jdk(jdk);
+        Path cpu = tmp.resolve("cpu.pb.gz");
+        Path block = tmp.resolve("block.pb.gz");
+        try (TargetJvm target = TargetJvm.start(home, MAIN, "--batch", "--requests=1")) {
+            ConsoleRun run = ConsoleRun.of(Long.toString(target.pid()), "-c", "profile cpu 3s; save " + cpu
+                    + "; profile block 3s; save " + block);
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        }
+        for (Path saved : List.of(cpu, block)) {
+            List<Sample> batch = PprofReader.read(saved).samples().stream()
+                    .filter(s -> "batch-reindex".equals(s.label("thread"))).toList();
+            assertThat(batch).as(saved.toString()).isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.label("job")).isEqualTo("reindex"));
+        }
+    }
+
     private static List<Sample> withFrame(Profile p, String frame) {
         return p.samples().stream().filter(s -> s.locations().stream().anyMatch(l -> l.lines().stream()
                 .anyMatch(line -> line.function().name().contains(frame)))).toList();

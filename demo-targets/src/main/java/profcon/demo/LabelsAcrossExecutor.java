@@ -23,7 +23,9 @@ import profcon.labels.ProfileLabels;
  * ({@code tenant=acme}, {@code globex}, {@code acme}...) before the ready line and never leave it
  * (waiting for a report that never comes): the on-call question "which tenant's requests are
  * stuck?", asked of spans no profiling session saw begin; {@code --stuck-virtual} runs them on
- * virtual threads (JDK 21+).
+ * virtual threads (JDK 21+). {@code --batch} adds a batch job labelled {@code job=reindex} before
+ * the ready line that never leaves its span: it computes, then sleeps 20 ms, in a loop, so its CPU
+ * samples and its sleeps are in a span no session saw begin.
  */
 public final class LabelsAcrossExecutor {
     static final String[] ENDPOINTS = {"/checkout", "/search", "/health"};
@@ -53,6 +55,20 @@ public final class LabelsAcrossExecutor {
             Threads.start("request-" + i, () -> frontend.serveForever(first, iterations));
         }
         startStuck(args.integer("stuck", 0), args.flag("stuck-virtual"));
+        if (args.flag("batch")) {
+            startBatch(iterations);
+        }
+    }
+
+    /** A job inside one labelled span for its whole life, in it before this returns. */
+    static void startBatch(int iterations) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        Handler reindex = new Handler("reindex", iterations);
+        Threads.start("batch-reindex", () -> ProfileLabels.run(Map.of("job", "reindex"), () -> {
+            inside.countDown();
+            reindex.runForever();
+        }));
+        inside.await();
     }
 
     /** {@code n} export requests, each inside its labelled span before this returns, and stuck there. */
@@ -116,6 +132,18 @@ public final class LabelsAcrossExecutor {
         Handler(String endpoint, int iterations) {
             this.endpoint = endpoint;
             this.iterations = iterations;
+        }
+
+        /** Work, then a 20 ms pause, until interrupted: a batch job's rhythm. */
+        void runForever() {
+            try {
+                while (true) {
+                    work();
+                    Thread.sleep(20); // the job's pause between chunks, visible in the block profile
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         void work() {

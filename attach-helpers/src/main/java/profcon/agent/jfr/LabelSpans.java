@@ -1,7 +1,6 @@
 package profcon.agent.jfr;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 import profcon.agent.encoding.StackProfile;
+import profcon.agent.labels.LabelPairs;
 
 /**
  * The application's profile labels per thread, rebuilt from the {@code profcon.LabelsBegin} and
@@ -49,6 +49,15 @@ public final class LabelSpans {
                 new Recipe.EventSetting(END, null, java.time.Duration.ZERO, false));
     }
 
+    /**
+     * The labels threads have before the stream starts, read from the application (see
+     * {@code profcon.agent.labels.ApplicationLabels}): a span begun before the session labels its
+     * thread's samples until the thread's first change seen in the stream replaces it.
+     */
+    public void seed(Map<Long, String[]> now) {
+        now.forEach((tid, pairs) -> threads.computeIfAbsent(tid, id -> new TreeMap<>()).put(Long.MIN_VALUE, pairs));
+    }
+
     /** True for a labels event, which then updates its thread's labels; false for any other event. */
     public boolean update(RecordedEvent event) {
         String type = event.getEventType().getName();
@@ -63,7 +72,7 @@ public final class LabelSpans {
         if (!history) {
             changes.clear();
         }
-        changes.put(nanos(event.getStartTime()), decode(event.getString("labels")));
+        changes.put(nanos(event.getStartTime()), LabelPairs.decode(event.getString("labels")));
         return true;
     }
 
@@ -94,23 +103,8 @@ public final class LabelSpans {
     }
 
     /** {@code k1=v1;k2=v2} with {@code %25 %3D %3B} escapes, as the labels library writes it, to key/value pairs. */
-    public static String[] decode(String encoded) {
-        if (encoded == null || encoded.isEmpty()) {
-            return NONE;
-        }
-        List<String> pairs = new ArrayList<>();
-        for (String pair : encoded.split(";", -1)) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                pairs.add(unescape(pair.substring(0, eq)));
-                pairs.add(unescape(pair.substring(eq + 1)));
-            }
-        }
-        return pairs.toArray(String[]::new);
-    }
-
-    private static String unescape(String s) {
-        return s.indexOf('%') < 0 ? s : s.replace("%3B", ";").replace("%3D", "=").replace("%25", "%");
+    static String[] decode(String encoded) {
+        return LabelPairs.decode(encoded);
     }
 
     private static long nanos(Instant t) {

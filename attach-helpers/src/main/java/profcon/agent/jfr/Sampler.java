@@ -11,6 +11,7 @@ import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 import profcon.agent.encoding.StackProfile;
+import profcon.agent.labels.ApplicationLabels;
 import profcon.agent.profile.Collector;
 import profcon.agent.profile.Durations;
 import profcon.agent.profile.SamplingOptions;
@@ -122,6 +123,9 @@ final class Sampler implements Collector {
 
     private void run() {
         try {
+            // threads inside spans begun before the session; read just before the stream starts, so at worst
+            // a change made in between is missed until that thread's next one
+            spans.seed(ApplicationLabels.now());
             stream.start();
         } finally {
             cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();

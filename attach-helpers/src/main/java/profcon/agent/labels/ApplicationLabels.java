@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import profcon.agent.jfr.LabelSpans;
 
 /**
  * The application's profile labels of each thread now, read from outside the threads through the
@@ -47,7 +46,7 @@ public final class ApplicationLabels {
         for (Method read : from) {
             for (Map.Entry<?, ?> e : invoke(read).entrySet()) {
                 // one registry per class loader that loaded the library: a thread labelled in two gets both sets
-                out.merge((Long) e.getKey(), LabelSpans.decode((String) e.getValue()), ApplicationLabels::concat);
+                out.merge((Long) e.getKey(), LabelPairs.decode((String) e.getValue()), ApplicationLabels::concat);
             }
         }
         return out;
