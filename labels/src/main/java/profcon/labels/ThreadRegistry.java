@@ -1,5 +1,7 @@
 package profcon.labels;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
@@ -12,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * thread that entered a long span before it started watching and must still see its labels.
  *
  * <p>Each thread registers one {@link Slot} the first time it uses labels; after that a change of
- * labels is one volatile write to its own slot, no map operation. A slot holds its thread weakly,
+ * labels is one release store to its own slot, no map operation. A slot holds its thread weakly,
  * so the registry never keeps a thread alive: a slot whose thread was collected is dropped at the
  * next registration (through the reference queue), and one whose thread has ended at the next read.
  */
@@ -25,8 +27,19 @@ final class ThreadRegistry {
 
     /** One thread's published labels: written only by that thread, read by any. */
     static final class Slot extends WeakReference<Thread> {
+        private static final VarHandle LABELS;
+
+        static {
+            try {
+                LABELS = MethodHandles.lookup().findVarHandle(Slot.class, "labels", LabelSet.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final long id;
-        private volatile LabelSet labels = LabelSet.EMPTY;
+        @SuppressWarnings("unused") // through LABELS
+        private LabelSet labels = LabelSet.EMPTY;
 
         private Slot(Thread thread) {
             super(thread, COLLECTED);
@@ -35,12 +48,18 @@ final class ThreadRegistry {
             this.id = tid;
         }
 
+        /** Acquire: a reader on another thread sees the whole label set the owner released. */
         LabelSet labels() {
-            return labels;
+            return (LabelSet) LABELS.getAcquire(this);
         }
 
+        /**
+         * Release, not volatile: the set (immutable) is published safely, and the owner does not
+         * wait for the store to be visible (no full fence; a plain store on x86). A sampler reading
+         * at that very moment sees the set before or after, as with any race with a tick.
+         */
         void labels(LabelSet now) {
-            labels = now;
+            LABELS.setRelease(this, now);
         }
     }
 
