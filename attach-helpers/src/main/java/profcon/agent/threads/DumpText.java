@@ -17,11 +17,11 @@ import profcon.agent.channel.Wire;
  * {@code key<TAB>value} header lines, then per thread a {@code T} line followed by its stack, either
  * as {@code F} (frame) lines or as one {@code R<TAB>tid} line ("the same frames as thread tid",
  * written earlier in the dump), then its {@code M} (locked monitor) and {@code S} (owned
- * synchronizer) lines; then {@code L} lines ({@code L<TAB>tid<TAB>key<TAB>value...}: the application's
- * profile labels of a thread, virtual ones included), {@code D} (deadlock cycle) and {@code N} (note) lines, more header
- * lines (what is known only at the end, e.g. how long the dump took), and optionally a {@code J}
- * line followed by the JDK's JSON thread dump to the end. Tabs, newlines and backslashes in values
- * are escaped, so thread names cannot break the format.
+ * synchronizer) lines; then {@code L} lines ({@code L<TAB>tid<TAB>key<TAB>value...}: a thread's
+ * application labels, virtual threads included), {@code D} (deadlock cycle) and {@code N} (note)
+ * lines, more header lines (what is known only at the end, e.g. how long the dump took), and
+ * optionally a {@code J} line followed by the JDK's JSON thread dump to the end. Tabs, newlines
+ * and backslashes in values are escaped, so thread names cannot break the format.
  *
  * <p>It runs in the target while the dump is being taken, so it allocates next to nothing: UTF-8
  * goes straight from the JDK's objects into one growing byte array (no String, no list, no boxed
