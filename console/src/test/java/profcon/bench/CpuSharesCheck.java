@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import profcon.pprof.PprofReader;
 
 /**
@@ -16,9 +17,10 @@ import profcon.pprof.PprofReader;
  *
  * <p>Usage: {@code CpuSharesCheck TRUTH PROFILE.pb.gz}, or {@code CpuSharesCheck TRUTH STACKS.collapsed
  * --window-ms=FROM,TO} for collapsed stacks (which have no window of their own; epoch milliseconds),
- * prints a short report; with {@code --case=NAME --engine=NAME}, one table row instead.
- * {@code CpuSharesCheck --header} prints the table's header, and {@code --case=NAME --engine=NAME
- * --note=TEXT} a row that only says {@code TEXT} (an engine that is not available, a failed run).
+ * prints a short report; with {@code --case=NAME --engine=NAME [--load=L]}, one table row instead
+ * ({@code L}: the load average to show). {@code CpuSharesCheck --header} prints the table's header,
+ * and {@code --case=NAME --engine=NAME --note=TEXT} a row that only says {@code TEXT} (an engine
+ * that is not available, a failed run).
  */
 public final class CpuSharesCheck {
     private CpuSharesCheck() {
@@ -33,18 +35,19 @@ public final class CpuSharesCheck {
         String name = option(args, "--case=");
         String engine = option(args, "--engine=");
         String note = option(args, "--note=");
+        String load = Objects.requireNonNullElse(option(args, "--load="), "-");
         String window = option(args, "--window-ms=");
         if (note != null) {
-            ShareComparison.printNote(System.out, name, engine, note);
+            ShareComparison.printNote(System.out, name, engine, load, note);
             return;
         }
         if (args.size() != 2) {
             throw new IllegalArgumentException("usage: CpuSharesCheck TRUTH PROFILE.pb.gz|STACKS.collapsed "
-                    + "[--window-ms=FROM,TO] [--case=NAME --engine=NAME] | --header");
+                    + "[--window-ms=FROM,TO] [--case=NAME --engine=NAME [--load=L]] | --header");
         }
         ShareComparison c = compare(TruthFile.read(Path.of(args.get(0))), Path.of(args.get(1)), window);
         if (name != null) {
-            c.printRow(System.out, name, engine);
+            c.printRow(System.out, name, engine, load);
         } else {
             c.printReport(System.out);
         }

@@ -58,14 +58,14 @@ class CpuSharesCheckTest {
         // 2 sqrt(0.875 * 0.125 / 100) = 6.6 points, and 86 % is 1.5 points off the true 87.5 %
         assertEquals(0.0661, c.twoSigma(100), 1e-4);
         assertTrue(c.methodWithin() && c.tenantWithin());
-        assertTrue(row(c).matches(" *100 +87\\.5 +86\\.0 +-1\\.5 +6\\.6 +86\\.0 +yes\\s*"), row(c));
+        assertTrue(row(c).matches(" *100 +87\\.5 +86\\.0 +-1\\.5 +6\\.6 +86\\.0 +1\\.50 +yes\\s*"), row(c));
     }
 
     @Test
     void saysNoWhenTheErrorExceedsTwoSigma() throws Exception {
         ShareComparison c = CpuSharesCheck.compare(truth(), pprof(98, 2, 0), null);
         assertFalse(c.methodWithin());
-        assertTrue(row(c).matches(" *100 +87\\.5 +98\\.0 +\\+10\\.5 +6\\.6 +98\\.0 +NO\\s*"), row(c));
+        assertTrue(row(c).matches(" *100 +87\\.5 +98\\.0 +\\+10\\.5 +6\\.6 +98\\.0 +1\\.50 +NO\\s*"), row(c));
     }
 
     @Test
@@ -80,7 +80,7 @@ class CpuSharesCheckTest {
         ShareComparison c = CpuSharesCheck.compare(truth(), stacks, (EPOCH_MS + 50) + "," + (EPOCH_MS + 200));
         assertEquals(new SampleShares(88, 12, 0, 0, 105, false), c.samples());
         assertEquals(0.875, c.trueA(), 1e-9);
-        assertTrue(row(c).matches(" *100 +87\\.5 +88\\.0 +\\+0\\.5 +6\\.6 +- +yes\\s*"), row(c));
+        assertTrue(row(c).matches(" *100 +87\\.5 +88\\.0 +\\+0\\.5 +6\\.6 +- +1\\.50 +yes\\s*"), row(c));
     }
 
     private TruthFile truth() throws Exception {
@@ -131,7 +131,7 @@ class CpuSharesCheckTest {
     /** The row's numbers, after its case and engine columns. */
     private static String row(ShareComparison c) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        c.printRow(new PrintStream(bytes, true, StandardCharsets.UTF_8), "case", "engine");
+        c.printRow(new PrintStream(bytes, true, StandardCharsets.UTF_8), "case", "engine", "1.50");
         String text = bytes.toString(StandardCharsets.UTF_8);
         return text.substring(text.indexOf("engine") + "engine".length());
     }

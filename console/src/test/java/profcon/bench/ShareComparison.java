@@ -5,11 +5,11 @@ import java.util.Locale;
 
 /** One CPU profile's shares of {@code CpuShares}' work beside the truth of its window, as a report or a table row. */
 record ShareComparison(TruthFile.Spent truth, String clock, SampleShares samples) {
-    private static final String ROW = "%-32s %-22s %7s %7s %7s %6s %6s %8s  %s%n";
+    private static final String ROW = "%-28s %-24s %7s %7s %7s %6s %6s %8s %5s  %s%n";
 
     static void printHeader(PrintStream out) {
         out.printf(Locale.ROOT, ROW, "case", "engine", "samples", "a%true", "a%prof", "error", "2sigma", "tenant=a",
-                "within 2 sigma");
+                "load", "within 2 sigma");
     }
 
     double trueA() {
@@ -43,19 +43,20 @@ record ShareComparison(TruthFile.Spent truth, String clock, SampleShares samples
     }
 
     /** A row with no numbers: an engine that could not run, say. */
-    static void printNote(PrintStream out, String name, String engine, String note) {
-        out.printf(Locale.ROOT, ROW, name, engine, "-", "-", "-", "-", "-", "-", note);
+    static void printNote(PrintStream out, String name, String engine, String load, String note) {
+        out.printf(Locale.ROOT, ROW, name, engine, "-", "-", "-", "-", "-", "-", load, note);
     }
 
-    void printRow(PrintStream out, String name, String engine) {
+    /** One table row; {@code load} is the machine's load average when the row was checked. */
+    void printRow(PrintStream out, String name, String engine, String load) {
         if (samples.methodSamples() == 0) {
-            out.printf(Locale.ROOT, ROW, name, engine, "0", pct(trueA()), "-", "-", "-", "-",
+            out.printf(Locale.ROOT, ROW, name, engine, "0", pct(trueA()), "-", "-", "-", "-", load,
                     "no samples in Work.a or Work.b");
             return;
         }
         out.printf(Locale.ROOT, ROW, name, engine, samples.methodSamples(), pct(trueA()), pct(profileA()),
                 points(profileA() - trueA()), pct(twoSigma(samples.methodSamples())),
-                hasTenants() ? pct(tenantA()) : "-", verdict());
+                hasTenants() ? pct(tenantA()) : "-", load, verdict());
     }
 
     private String verdict() {
