@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** One CPU profile's shares of {@code CpuShares}' work beside the truth of its window, as a report or a table row. */
 record ShareComparison(TruthFile.Spent truth, String clock, SampleShares samples) {
-    private static final String ROW = "%-28s %-24s %7s %7s %7s %6s %6s %8s %5s  %s%n";
+    private static final String ROW = "%-29s %-23s %7s %7s %7s %6s %6s %8s %5s  %s%n";
 
     static void printHeader(PrintStream out) {
         out.printf(Locale.ROOT, ROW, "case", "engine", "samples", "a%true", "a%prof", "error", "2sigma", "tenant=a",
