@@ -17,7 +17,8 @@
 # last in each target: its library stays loaded.
 # Usage: scripts/bench-cpu-accuracy.sh [--quick] [--engines=jfr,async-profiler,async-profiler-direct]
 #        [--window=5s] [--only=REGEX]   (--quick: 6 cases, about 3 minutes; the full matrix: 87 cases,
-#        about 35 minutes with two engines, 45 with three; --only: the cases whose name matches)
+#        about 50 minutes with two engines on a busy 2-core machine, 65 with three; --only: the cases
+#        whose name matches, e.g. '^25 virtual' or 't=2 0.2ms')
 set -euo pipefail
 cd "$(dirname "$0")/.."
 QUICK=false
