@@ -36,6 +36,7 @@ for arg in "$@"; do
   esac
 done
 [[ $WINDOW =~ ^[0-9]+s$ ]] || { echo "--window takes whole seconds, like 5s" >&2; exit 2; }
+LIMIT=$((${WINDOW%s} + 90)) # seconds an engine's run may take: the window, attaching, and a loaded machine
 JDK17=/usr/lib/jvm/java-17-openjdk-amd64
 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
 M2="${HOME}/.m2/repository"
@@ -115,14 +116,14 @@ profcon_engine() {
 
 profcon() {
   rm -f "$WORK/cpu.pb.gz"
-  timeout 120 "$TOOL_JAVA" "${CONSOLE_OPTS[@]}" -cp "$CP" profcon.console.Main "$TARGET_PID" -c "$1"
+  timeout "$LIMIT" "$TOOL_JAVA" "${CONSOLE_OPTS[@]}" -cp "$CP" profcon.console.Main "$TARGET_PID" -c "$1"
 }
 
 # async-profiler loaded by AsyncProfilerDirect, its collapsed stacks checked over the window it printed.
 direct_engine() {
   local name=$1 out
   rm -f "$WORK/cpu.collapsed"
-  if out=$(timeout 120 "$TOOL_JAVA" -cp "$CP" profcon.bench.AsyncProfilerDirect "$TARGET_PID" "$AP_LIB" \
+  if out=$(timeout "$LIMIT" "$TOOL_JAVA" -cp "$CP" profcon.bench.AsyncProfilerDirect "$TARGET_PID" "$AP_LIB" \
     "${WINDOW%s}" "$WORK/cpu.collapsed" 2>&1) && [[ $out == *window-ms=* ]]; then
     check "$WORK/truth.txt" "$WORK/cpu.collapsed" --window-ms="${out##*window-ms=}" --case="$name" \
       --engine="async-profiler (direct)"
