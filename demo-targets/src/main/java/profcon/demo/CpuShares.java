@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import profcon.labels.ProfileLabels;
 
@@ -31,9 +31,10 @@ import profcon.labels.ProfileLabels;
  * {@code tenant=a} and {@code b} under {@code tenant=b} ({@link ProfileLabels}), {@code --virtual}
  * (JDK 21+) for a virtual thread per task, at most {@code threads} at once, and
  * {@code --truth=FILE}, where a daemon thread {@code truth} appends every 100 ms one line
- * {@code <epoch ms> <a cpu ns> <b cpu ns> <a tasks> <b tasks>} (cumulative, completed tasks only)
- * under a header line {@code # CpuShares clock=thread-cpu|wall ...}. The clock is {@code wall} only
- * where the JVM cannot measure a virtual thread's CPU time.
+ * {@code <epoch ms> <a cpu ns> <b cpu ns> <a tasks> <b tasks>} (cumulative: the nanoseconds of
+ * completed tasks plus the time so far of running ones, the tasks completed ones only) under a header
+ * line {@code # CpuShares clock=thread-cpu|wall ...}. The clock is {@code wall} only where the JVM
+ * cannot measure a virtual thread's CPU time.
  */
 public final class CpuShares {
     private static final long TRUTH_INTERVAL_MS = 100;
@@ -46,10 +47,7 @@ public final class CpuShares {
     private final long bRounds;
     private final int ratio;
     private final AtomicInteger outstanding = new AtomicInteger();
-    final AtomicLong aNanos = new AtomicLong();
-    final AtomicLong bNanos = new AtomicLong();
-    final AtomicLong aTasks = new AtomicLong();
-    final AtomicLong bTasks = new AtomicLong();
+    private final Ledger ledger;
 
     CpuShares(Executor pool, Clock clock, boolean labels, long bRounds, int ratio) {
         this.pool = pool;
@@ -57,6 +55,7 @@ public final class CpuShares {
         this.labels = labels;
         this.bRounds = bRounds;
         this.ratio = ratio;
+        this.ledger = new Ledger(clock);
     }
 
     public static void main(String[] argv) {
@@ -113,13 +112,13 @@ public final class CpuShares {
     }
 
     private void measure(boolean a, Runnable work) {
+        Thread self = Thread.currentThread();
         long start = clock.now();
+        ledger.begin(self, a, start);
         try {
             work.run();
         } finally {
-            long spent = clock.now() - start;
-            (a ? aNanos : bNanos).addAndGet(spent);
-            (a ? aTasks : bTasks).incrementAndGet();
+            ledger.end(self, a, clock.now() - start);
             outstanding.decrementAndGet();
         }
     }
@@ -129,8 +128,8 @@ public final class CpuShares {
         PrintStream out = new PrintStream(Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND), true);
         Thread writer = new Thread(() -> {
             while (true) {
-                out.printf("%d %d %d %d %d%n", System.currentTimeMillis(), aNanos.get(), bNanos.get(),
-                        aTasks.get(), bTasks.get());
+                long[] t = ledger.snapshot();
+                out.printf("%d %d %d %d %d%n", System.currentTimeMillis(), t[0], t[1], t[2], t[3]);
                 try {
                     TimeUnit.MILLISECONDS.sleep(TRUTH_INTERVAL_MS);
                 } catch (InterruptedException e) {
@@ -178,6 +177,11 @@ public final class CpuShares {
             return cpu ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
         }
 
+        /** What {@link #now} would return on {@code thread}, or -1 where its CPU time is not readable from outside. */
+        long nowOn(Thread thread) {
+            return cpu ? THREADS.getThreadCpuTime(thread.getId()) : System.nanoTime();
+        }
+
         /** Thread CPU time, unless this JVM returns -1 for it on a virtual thread. */
         static Clock choose(boolean virtual) {
             boolean supported = THREADS.isCurrentThreadCpuTimeSupported();
@@ -192,6 +196,43 @@ public final class CpuShares {
                 supported = seen[0] >= 0;
             }
             return supported ? new Clock("thread-cpu", true) : new Clock("wall", false);
+        }
+    }
+
+    /**
+     * The task time spent in {@code a} and {@code b}: completed tasks, and the time so far of running
+     * ones, so that the truth of a window is not off by the tasks running at its edges (a 50 ms pool
+     * of 8 threads would otherwise shift a few seconds' truth by points).
+     */
+    static final class Ledger {
+        private final Clock clock;
+        private final Map<Thread, long[]> running = new HashMap<>(); // {1 for a, 0 for b; start}
+        private final long[] done = new long[4]; // a ns, b ns, a tasks, b tasks
+
+        Ledger(Clock clock) {
+            this.clock = clock;
+        }
+
+        synchronized void begin(Thread thread, boolean a, long start) {
+            running.put(thread, new long[] {a ? 1 : 0, start});
+        }
+
+        synchronized void end(Thread thread, boolean a, long spent) {
+            running.remove(thread);
+            done[a ? 0 : 1] += spent;
+            done[a ? 2 : 3]++;
+        }
+
+        /** {a ns, b ns, a tasks, b tasks}; a running task whose clock is unreadable counts when it ends. */
+        synchronized long[] snapshot() {
+            long[] totals = done.clone();
+            for (Map.Entry<Thread, long[]> e : running.entrySet()) {
+                long now = clock.nowOn(e.getKey());
+                if (now >= 0) {
+                    totals[e.getValue()[0] == 1 ? 0 : 1] += Math.max(0, now - e.getValue()[1]);
+                }
+            }
+            return totals;
         }
     }
 
