@@ -55,8 +55,14 @@ public final class JfrStacks {
                 && (owner.isEmpty() || owner.endsWith(".so") || owner.contains(".so.") || owner.endsWith(".dylib")));
     }
 
-    /** {@code deflate_slow [libz.so.1]}: the symbol, then the library it is in, as perf and pprof show C frames. */
+    /**
+     * {@code deflate_slow [libz.so.1]}: the symbol, then the library it is in, as perf and pprof
+     * show C frames; {@code [libz.so.1.2.13]} for code async-profiler found no symbol for.
+     */
     static String nativeName(String symbol, String library) {
+        if (library.isEmpty() && symbol.indexOf('/') >= 0) {
+            return "[" + symbol.substring(symbol.lastIndexOf('/') + 1) + "]"; // no symbol found: only its library's path
+        }
         return symbol + " [" + (library.isEmpty() ? "native" : library) + "]";
     }
 
