@@ -28,7 +28,7 @@ for engine in none jfr async-profiler; do
     java -cp "$cp" profcon.console.Main "$pid" -c "profile wall ${d}s engine=$engine" > /dev/null 2>&1
     after=$(count "$log")
   fi
-  ops=$(tail -n +$((before + 1)) "$log" | grep -o 'Safepoint "[A-Za-z]*"' | sort | uniq -c | tr -s ' ' | tr '\n' ';')
+  ops=$({ grep -o 'Safepoint "[A-Za-z0-9_]*"' "$log" || true; } | tail -n +$((before + 1)) | sort | uniq -c | tr -s ' ' | tr '\n' ';')
   echo "engine=$engine window=${d}s threads=$threads safepoints=$((after - before)) ($ops)"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 done
