@@ -55,6 +55,8 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
             out.println("  " + k.kind() + " (" + k.settings(k.defaults()) + ")");
             out.println("      " + k.blindSpots());
         }
+        out.println("engines (cpu, wall): engine=async-profiler|jfr; cpu uses async-profiler where its library loads, "
+                + "wall the agent's sampler; 'info' says which and why; --no-native refuses native code");
     }
 
     @Override
