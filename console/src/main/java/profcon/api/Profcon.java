@@ -48,9 +48,25 @@ public final class Profcon implements AutoCloseable {
     private Profcon() {
     }
 
+    /** Whether profiles may load async-profiler's native library into the target (the CLI's --no-native). */
+    public enum NativeCode {
+        /** cpu and wall use async-profiler where it can load (the default). */
+        ALLOWED,
+        /** Nothing native is ever loaded: cpu and wall use JFR. */
+        REFUSED
+    }
+
     /** Attaches to a local JVM and loads the agent. */
     public static Profcon attach(long pid) throws AttachException {
+        return attach(pid, NativeCode.ALLOWED);
+    }
+
+    /** Attaches to a local JVM and loads the agent; {@code NativeCode.REFUSED} is the CLI's --no-native. */
+    public static Profcon attach(long pid, NativeCode nativeCode) throws AttachException {
         Profcon p = new Profcon();
+        if (nativeCode == NativeCode.REFUSED) {
+            p.session.nativePolicy().refuse();
+        }
         p.session.target(new Target(AttachedJvm.attach(pid), null));
         return p;
     }

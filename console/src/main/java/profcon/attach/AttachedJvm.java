@@ -228,6 +228,11 @@ public final class AttachedJvm implements AutoCloseable {
         return process;
     }
 
+    /** The session directory: where files the target is asked to write (the native engine's recording) go. */
+    public Path directory() {
+        return dir.path();
+    }
+
     /** The channel to the agent: what the console talks through. */
     public AgentChannel channel() {
         return client;

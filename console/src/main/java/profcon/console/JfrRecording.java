@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import profcon.agent.encoding.StackProfile;
@@ -41,18 +42,9 @@ public final class JfrRecording {
             p.comment("profcon: read from " + file.getFileName() + "; thresholds and periods are the recording's own");
             profiles.add(p);
         }
-        LabelSpans spans = labelTimelines(file);
-        Instant first = null;
-        Instant last = null;
-        try (RecordingFile recording = open(file)) {
-            for (RecordedEvent event = next(recording, file); event != null; event = next(recording, file)) {
-                first = first == null || event.getStartTime().isBefore(first) ? event.getStartTime() : first;
-                last = last == null || event.getEndTime().isAfter(last) ? event.getEndTime() : last;
-                for (int i = 0; i < recipes.size(); i++) {
-                    spans.feed(event, recipes.get(i), profiles.get(i));
-                }
-            }
-        }
+        Instant[] span = feed(file, event -> true, recipes, profiles);
+        Instant first = span[0];
+        Instant last = span[1];
         long start = first == null ? 0 : first.getEpochSecond() * 1_000_000_000L + first.getNano();
         long duration = first == null ? 0 : java.time.Duration.between(first, last).toNanos();
         List<Kind> kinds = new ArrayList<>();
@@ -64,6 +56,31 @@ public final class JfrRecording {
             }
         }
         return new JfrRecording(file.toString(), kinds);
+    }
+
+    /**
+     * Feeds every event of {@code file} that {@code keep} accepts to each recipe, with the labels in
+     * force on its thread; returns the first start and last end time of the events read (nulls when
+     * there were none). The native engine's recording goes through here too, so both engines join labels alike.
+     */
+    public static Instant[] feed(Path file, Predicate<RecordedEvent> keep, List<? extends Recipe> recipes,
+                                 List<StackProfile> profiles) throws IOException {
+        LabelSpans spans = labelTimelines(file);
+        Instant first = null;
+        Instant last = null;
+        try (RecordingFile recording = open(file)) {
+            for (RecordedEvent event = next(recording, file); event != null; event = next(recording, file)) {
+                if (!keep.test(event)) {
+                    continue;
+                }
+                first = first == null || event.getStartTime().isBefore(first) ? event.getStartTime() : first;
+                last = last == null || event.getEndTime().isAfter(last) ? event.getEndTime() : last;
+                for (int i = 0; i < recipes.size(); i++) {
+                    spans.feed(event, recipes.get(i), profiles.get(i));
+                }
+            }
+        }
+        return new Instant[] {first, last};
     }
 
     /**

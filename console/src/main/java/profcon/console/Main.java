@@ -63,6 +63,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--debug", description = "print full stack traces of errors")
     boolean debug;
 
+    @Option(names = "--no-native", description = "never load native code into the target: cpu and wall use JFR "
+            + "(whose cpu shares are biased when the CPUs are busy; docs/cpu-engines.md)")
+    boolean noNative;
+
     private final PrintStream stdout;
     private final PrintStream stderr;
 
@@ -103,6 +107,9 @@ public final class Main implements Callable<Integer> {
         Session session = new Session(out, err, !scripted, yes);
         session.debug(debug);
         session.json(json);
+        if (noNative) {
+            session.nativePolicy().refuse();
+        }
         if (!applyBaseOptions(session)) {
             return ExitCode.USAGE;
         }

@@ -1,11 +1,12 @@
 package profcon.console;
 
 import java.io.PrintWriter;
+import profcon.engine.NativePolicy;
 import profcon.report.Settings;
 
 /**
  * The console's shared state between commands: the target (if attached), the current profile,
- * the report settings, the terminal (output, style, progress, questions) and cancellation.
+ * the report settings, the native-code policy, the terminal (output, style, progress, questions) and cancellation.
  * State that one command owns (the last thread dump, the quit warning) lives in that command;
  * the last output and error live in the {@link Dispatcher}.
  */
@@ -26,6 +27,7 @@ public final class Session {
     private final Object cancelSignal = new Object();
     private volatile boolean cancelled;
     private Confirmer confirmer = Confirmer.NO_TERMINAL;
+    private final NativePolicy nativePolicy = new NativePolicy();
 
     public Session(PrintWriter out, PrintWriter err, boolean interactive, boolean assumeYes) {
         this.out = out;
@@ -187,6 +189,11 @@ public final class Session {
 
     public void confirmer(Confirmer c) {
         this.confirmer = c;
+    }
+
+    /** Whether native code is refused (--no-native), and which targets were told the library stays loaded. */
+    public NativePolicy nativePolicy() {
+        return nativePolicy;
     }
 
     /** Detaches from the target, if any. */

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,24 +16,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import profcon.attach.AgentClient;
 import profcon.attach.AgentException;
+import profcon.agent.jfr.Recipes;
 import profcon.attach.AttachedJvm;
+import profcon.attach.SessionDirectory;
+import profcon.engine.NativeLibrary;
+import profcon.engine.NativeProfile;
 
 /**
  * profcon's overhead on a live service ({@link ServiceWorkload}): windows without and with a
  * profile running at default settings alternate (off/on, then on/off, so drift cancels), per
- * profile kind, in one run; throughput and p99 come from inside the target. Kinds the agent does
+ * profile kind (and {@code cpu-native}/{@code wall-native}: the same kinds by async-profiler), in one run; throughput and p99 come from inside the target. Kinds the agent does
  * not know ("unknown profile kind") are reported as skipped, so a new kind is one word in
  * {@code --kinds}. Run by {@code scripts/bench-overhead.sh}; not a test.
  *
- * <p>Options: {@code --kinds=cpu,lock,alloc,block,wall --window=10 --rounds=4 --warmup=15},
+ * <p>Options: {@code --kinds=cpu,cpu-native,lock,alloc,block,wall,wall-native --window=10 --rounds=4 --warmup=15},
  * {@code --java=JAVA_HOME} of the target, {@code --io=socket|park} (the service's I/O: a round trip
  * to {@link Backend}, run in this process, or a bare {@code parkNanos}), and workload options
  * passed on ({@code --workers=4 ...}).
  */
 public final class OverheadBench {
     /** Per-profile-kind goals from the "Do no harm" issue: largest acceptable throughput loss. */
-    private static final java.util.Map<String, Double> GOALS = java.util.Map.of("cpu", 0.02, "lock", 0.02,
+    private static final java.util.Map<String, Double> GOALS = java.util.Map.of("cpu", 0.02, "cpu-native", 0.02, "lock", 0.02,
             "alloc", 0.05, "block", 0.05);
+    private static final String NATIVE = "-native";
     private final List<long[]> stats = new CopyOnWriteArrayList<>(); // {epochMillis, ops, p99Micros}
 
     public static void main(String[] argv) throws Exception {
@@ -54,7 +60,7 @@ public final class OverheadBench {
             System.out.println("kind   off ops/s    on ops/s  throughput  (95% CI)           off p99    on p99  p99 ratio"
                     + "  agent CPU  goal");
             for (String kind : o.kinds) {
-                measure(jvm.client(), kind, o);
+                measure(jvm, kind, o);
             }
         } finally {
             target.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -65,7 +71,8 @@ public final class OverheadBench {
         System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
     }
 
-    private void measure(AgentClient agent, String kind, Options o) throws Exception {
+    private void measure(AttachedJvm jvm, String kind, Options o) throws Exception {
+        AgentClient agent = jvm.client();
         List<Window> off = new ArrayList<>();
         List<Window> on = new ArrayList<>();
         long agentCpuBefore = agentCpuNanos(agent);
@@ -73,7 +80,10 @@ public final class OverheadBench {
             boolean onFirst = round % 2 == 1;
             for (int half = 0; half < 2; half++) {
                 boolean profiling = (half == 0) == onFirst;
-                if (profiling) {
+                NativeProfile nativeProfile = profiling && kind.endsWith(NATIVE) ? nativeProfile(jvm, kind, o) : null;
+                if (nativeProfile != null) {
+                    nativeProfile.start();
+                } else if (profiling) {
                     try {
                         agent.call("start " + kind);
                     } catch (AgentException e) {
@@ -85,7 +95,10 @@ public final class OverheadBench {
                     }
                 }
                 Window w = window(o.window);
-                if (profiling) {
+                if (nativeProfile != null) {
+                    nativeProfile.stop(); // read and converted in this process, not in the target
+                    on.add(w);
+                } else if (profiling) {
                     agent.call("stop");
                     on.add(w);
                 } else {
@@ -95,6 +108,14 @@ public final class OverheadBench {
         }
         double agentCpu = (agentCpuNanos(agent) - agentCpuBefore) / (o.rounds * o.window * 1e9);
         print(kind, off, on, agentCpu);
+    }
+
+    /** {@code cpu-native}: the cpu (or wall) profile made by async-profiler, as the console's native engine runs it. */
+    private static NativeProfile nativeProfile(AttachedJvm jvm, String kind, Options o) throws IOException {
+        Path library = NativeLibrary.forThisPlatform().orElseThrow().install(SessionDirectory.base().resolve("native"));
+        String base = kind.substring(0, kind.length() - NATIVE.length());
+        return NativeProfile.of(jvm.pid(), library, jvm.directory(), base,
+                Recipes.named(base).defaults(), Duration.ofSeconds(o.window + 5L));
     }
 
     /** CPU time the agent's own threads have used (JFR's threads in the JVM are not included). */
@@ -210,7 +231,7 @@ public final class OverheadBench {
         }
 
         static Options parse(String[] argv) {
-            List<String> kinds = List.of("cpu", "lock", "alloc", "block", "wall");
+            List<String> kinds = List.of("cpu", "cpu-native", "lock", "alloc", "block", "wall", "wall-native");
             int window = 10;
             int rounds = 4;
             int warmup = 15;

@@ -24,10 +24,12 @@ public record BusyWindow(long samples, long expected, Duration profileDuration, 
         try (TargetJvm target = TargetJvm.start(javaHome, "profcon.demo.Demo", "--threads=1");
              Profcon p = Profcon.attach(target.pid())) {
             if (warm) {
-                p.profile("cpu", Duration.ofSeconds(1));
+                p.profile("cpu", Duration.ofSeconds(1), "engine=jfr");
             }
             long t0 = System.nanoTime();
-            Profile profile = p.profile("cpu", d, "period=" + PERIOD.toMillis() + "ms");
+            // engine=jfr: the window of JFR's sampler is what is measured; async-profiler counts CPU time
+            // actually used, which a loaded machine gives the busy thread only a share of
+            Profile profile = p.profile("cpu", d, "period=" + PERIOD.toMillis() + "ms", "engine=jfr");
             Duration wall = Duration.ofNanos(System.nanoTime() - t0);
             return new BusyWindow(busySamples(profile), d.toNanos() / PERIOD.toNanos(),
                     Duration.ofNanos(profile.durationNanos()), wall);

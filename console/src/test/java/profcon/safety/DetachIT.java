@@ -28,6 +28,10 @@ class DetachIT {
      */
     static final Set<String> JDK_ONCE = Set.of("/dev/random", "/dev/urandom");
 
+    /**
+     * The agent's footprint, so the JFR engine: async-profiler keeps one descriptor on
+     * /proc/self/task for the JVM's life, and NativeEngineIT checks its library is left idle.
+     */
     @Test
     void quitDetachAndKillLeaveNothingBehind() throws Exception {
         String home = TargetJvm.jdk("profcon.jdk17");
@@ -37,11 +41,11 @@ class DetachIT {
             Set<String> threadsBefore = Proc.javaThreadNames(home, pid);
             Map<String, Integer> fdsBefore = Proc.fds(pid);
 
-            ConsoleRun quit = ConsoleRun.of(Long.toString(pid), "-c", "profile cpu 2s; quit");
+            ConsoleRun quit = ConsoleRun.of(Long.toString(pid), "-c", "profile cpu 2s engine=jfr; quit");
             assertThat(quit.exitCode()).as(quit.err()).isZero();
             assertLeftClean(home, pid, threadsBefore, fdsBefore, "after quit");
 
-            ConsoleRun detach = ConsoleRun.of(Long.toString(pid), "-c", "profile cpu 2s; detach; top 3");
+            ConsoleRun detach = ConsoleRun.of(Long.toString(pid), "-c", "profile cpu 2s engine=jfr; detach; top 3");
             assertThat(detach.exitCode()).as(detach.err()).isZero();
             assertThat(detach.err()).contains("detached from " + pid);
             assertLeftClean(home, pid, threadsBefore, fdsBefore, "after detach");
@@ -65,7 +69,7 @@ class DetachIT {
     private static void killConsoleMidProfile(String home, long pid) throws Exception {
         Process console = new ProcessBuilder(List.of(Path.of(home, "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), Long.toString(pid),
-                "-c", "profile cpu 120s")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                "-c", "profile cpu 120s engine=jfr")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
             Poll.until(Duration.ofSeconds(90), "the killed console's sampler to start",

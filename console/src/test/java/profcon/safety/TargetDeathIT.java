@@ -35,8 +35,9 @@ class TargetDeathIT {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try (TargetJvm target = Targets.demo(home)) {
             session.target(new Target(AttachedJvm.attach(target.pid()), null));
-            Future<Boolean> profile = executor.submit(() -> console.execute("profile cpu 120s", session));
-            // The console pulls a snapshot every 5 s; the scenario is a target that dies after one.
+            Future<Boolean> profile = executor.submit(() -> console.execute("profile cpu 120s engine=jfr", session));
+            // The console pulls a snapshot every 5 s (the JFR engine: async-profiler keeps none, see
+            // NativeEngineIT); the scenario is a target that dies after one.
             Poll.until(Duration.ofSeconds(120), "7 s of profile", () -> elapsedMillis(session) >= 7_000);
             target.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 

@@ -36,12 +36,34 @@ public final class JfrStacks {
             RecordedMethod m = f.getMethod();
             String type = m == null || m.getType() == null ? "[unknown]" : stableClassName(m.getType().getName());
             String name = m == null ? "" : m.getName();
-            frames.add(new StackProfile.Frame(type, name, Math.max(0, f.getLineNumber())));
+            frames.add(isNativeSymbol(f.getType(), type) ? new StackProfile.Frame(nativeName(name, type), "", 0)
+                    : new StackProfile.Frame(type, name, Math.max(0, f.getLineNumber())));
         }
         if (trace.isTruncated()) {
             frames.add(TRUNCATED);
         }
         return frames;
+    }
+
+    /**
+     * True for a frame of C or C++ code, as async-profiler records them: frame type "C++" or
+     * "Kernel", or "Native" with a library (libz.so.1, libjvm.so) where a Java frame has its class.
+     * JFR's own native frames are Java native methods, with a Java class: they stay Java frames.
+     */
+    static boolean isNativeSymbol(String frameType, String owner) {
+        return "C++".equals(frameType) || "Kernel".equals(frameType) || ("Native".equals(frameType)
+                && (owner.isEmpty() || owner.endsWith(".so") || owner.contains(".so.") || owner.endsWith(".dylib")));
+    }
+
+    /**
+     * {@code deflate_slow [libz.so.1]}: the symbol, then the library it is in, as perf and pprof
+     * show C frames; {@code [libz.so.1.2.13]} for code async-profiler found no symbol for.
+     */
+    static String nativeName(String symbol, String library) {
+        if (library.isEmpty() && symbol.indexOf('/') >= 0) {
+            return "[" + symbol.substring(symbol.lastIndexOf('/') + 1) + "]"; // no symbol found: only its library's path
+        }
+        return symbol + " [" + (library.isEmpty() ? "native" : library) + "]";
     }
 
     /**
@@ -55,11 +77,13 @@ public final class JfrStacks {
     }
 
     /**
-     * True for the agent's own threads and JFR's ("JFR Periodic Tasks", "JFR Recorder Thread"...),
-     * which no profile should show: they are the profiler's cost, not the target's.
+     * True for the agent's own threads, JFR's ("JFR Periodic Tasks", "JFR Recorder Thread"...) and
+     * async-profiler's ("Async-profiler Timer"), which no profile should show: they are the
+     * profiler's cost, not the target's.
      */
     static boolean isProfconThread(String javaName) {
-        return javaName != null && (javaName.startsWith("profcon-") || javaName.startsWith("JFR "));
+        return javaName != null && (javaName.startsWith("profcon-") || javaName.startsWith("JFR ")
+                || javaName.startsWith("Async-profiler "));
     }
 
     /** Label pairs naming a thread: its name, its pool, and whether it is virtual. */

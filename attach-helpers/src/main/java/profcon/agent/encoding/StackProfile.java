@@ -244,7 +244,8 @@ public final class StackProfile {
 
     /** {@code com/example/Outer.java} for {@code com.example.Outer$Inner}: where a source tree keeps it. */
     static String sourceFile(String className) {
-        if (className.startsWith("[") || className.isEmpty()) {
+        // a C frame ("deflate [libz.so.1]", see JfrStacks) has no Java source; no Java class name holds a space
+        if (className.startsWith("[") || className.isEmpty() || className.indexOf(' ') >= 0) {
             return "";
         }
         int dollar = className.indexOf('$');

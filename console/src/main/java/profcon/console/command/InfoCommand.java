@@ -27,7 +27,9 @@ public final class InfoCommand implements Command {
         Session session = in.session();
         PrintWriter out = in.out();
         if (session.target() != null) {
-            target(session.target().info(), out);
+            Map<String, String> info = session.target().info();
+            target(info, out);
+            engines(session, info, out);
         } else {
             out.println("Target: none (profcon <pid> attaches to a JVM)");
         }
@@ -50,6 +52,13 @@ public final class InfoCommand implements Command {
                 + ", CPU used by its threads so far " + Long.parseLong(i.getOrDefault("agent_cpu_ns", "0")) / 1_000_000 + " ms");
         if (i.containsKey("profiling_settings")) {
             out.println("  settings: " + i.get("profiling_settings") + "; " + i.get("profiling_events") + " events so far");
+        }
+    }
+
+    /** Which engine 'profile cpu' and 'profile wall' would use now, and why. */
+    private static void engines(Session session, Map<String, String> info, PrintWriter out) throws Exception {
+        for (String kind : List.of("cpu", "wall")) {
+            out.printf(Locale.ROOT, "  %-9s engine %s%n", kind + ":", Engines.choose(session, info, kind, null).describe());
         }
     }
 

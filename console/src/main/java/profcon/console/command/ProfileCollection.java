@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
-import profcon.agent.protocol.Reply;
 import profcon.agent.protocol.Request;
 import profcon.attach.AgentChannel;
 import profcon.attach.TargetGoneException;
 import profcon.console.Progress;
+import profcon.engine.LiveSource;
 
 /**
- * One live profile collected through an agent channel: starts it, reports progress every second,
+ * One live profile collected through an engine's {@link LiveSource} (the agent's channel, or the
+ * native engine): starts it, reports progress every second,
  * pulls a snapshot every few seconds, and stops it when the window ends. Ctrl-C (the pause hook
  * throwing InterruptedException) stops early and keeps what was collected; a target that dies
  * leaves the last snapshot, or, before the first one, a {@link TargetGoneException} saying
@@ -53,39 +54,44 @@ final class ProfileCollection {
         this.clock = clock;
     }
 
-    /** Starts {@code start} and collects for {@code window}; one collection per instance. */
+    /** Starts {@code start} through the agent and collects for {@code window}; one collection per instance. */
     Outcome collect(Request.Start start, Duration window) throws IOException {
-        String settings = channel.call(start).settings();
+        return collect(new AgentSource(channel, start), window);
+    }
+
+    /** Starts {@code source} and collects for {@code window}; one collection per instance. */
+    Outcome collect(LiveSource source, Duration window) throws IOException {
+        String settings = source.start();
         try {
-            poll(window);
+            poll(source, window);
         } catch (InterruptedException e) {
             progress.done();
-            return new Outcome(channel.call(new Request.Stop()).pprof(), settings,
-                    "stopped early (Ctrl-C); keeping what was collected", false);
+            return new Outcome(source.stop(), settings, "stopped early (Ctrl-C); keeping what was collected", false);
         } catch (TargetGoneException e) {
             progress.done();
             if (lastSnapshot == null) {
-                throw new TargetGoneException(NOTHING_COLLECTED, e);
+                throw new TargetGoneException(source.nothingCollected(), e);
             }
             return new Outcome(lastSnapshot, settings, "the target exited during the profile; keeping the data of its "
                     + "last snapshot (up to " + SNAPSHOT_EVERY_MS / 1000 + " s before it exited)", true);
         }
         progress.done();
-        return new Outcome(channel.call(new Request.Stop()).pprof(), settings, "", false);
+        return new Outcome(source.stop(), settings, "", false);
     }
 
-    private void poll(Duration window) throws IOException, InterruptedException {
+    private void poll(LiveSource source, Duration window) throws IOException, InterruptedException {
         long start = clock.getAsLong();
         long end = start + window.toNanos();
         long nextSnapshot = start + SNAPSHOT_EVERY_MS * 1_000_000;
         for (long now = clock.getAsLong(); now < end; now = clock.getAsLong()) {
             pause.pause(Math.max(1, Math.min(PROGRESS_EVERY_MS, ceilMillis(end - now))));
-            Reply.Progress p = channel.call(new Request.Progress());
-            // The agent's window began before its answer to start got here: end by its clock, not later.
+            LiveSource.Progress p = source.progress();
+            // The engine's window began before its answer to start got here: end by its clock, not later.
             end = Math.min(end, clock.getAsLong() + window.minus(p.elapsed()).toNanos());
             progress.update(progressLine(p.events(), clock.getAsLong() - start, window));
             if (clock.getAsLong() >= nextSnapshot && clock.getAsLong() < end) {
-                lastSnapshot = channel.call(new Request.Snapshot()).pprof();
+                byte[] snapshot = source.snapshot();
+                lastSnapshot = snapshot == null ? lastSnapshot : snapshot;
                 nextSnapshot = clock.getAsLong() + SNAPSHOT_EVERY_MS * 1_000_000;
             }
         }
@@ -98,7 +104,9 @@ final class ProfileCollection {
 
     static String progressLine(long events, long elapsedNanos, Duration total) {
         long elapsed = Math.min(elapsedNanos / 1_000_000_000, total.toSeconds());
-        return String.format(Locale.ROOT, "profiling: %ds elapsed, %ds to go, %,d events",
-                elapsed, Math.max(0, total.toSeconds() - elapsed), events);
+        String line = String.format(Locale.ROOT, "profiling: %ds elapsed, %ds to go", elapsed,
+                Math.max(0, total.toSeconds() - elapsed));
+        // the native engine counts its samples in the target and says nothing until the stop
+        return events < 0 ? line : line + String.format(Locale.ROOT, ", %,d events", events);
     }
 }

@@ -1,14 +1,18 @@
 package profcon.console.command;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import profcon.agent.jfr.Recipes;
 import profcon.agent.profile.Durations;
 import profcon.agent.profile.ProfileKind;
+import profcon.agent.profile.SamplingOptions;
 import profcon.agent.protocol.Request;
-import profcon.attach.AgentChannel;
+import profcon.attach.SessionDirectory;
 import profcon.attach.TargetGoneException;
 import profcon.console.ArgCompleters;
 import profcon.console.Command;
@@ -17,23 +21,31 @@ import profcon.console.CommandSpec;
 import profcon.console.Invocation;
 import profcon.console.LoadedProfile;
 import profcon.console.Session;
+import profcon.console.Target;
+import profcon.engine.Engine;
+import profcon.engine.EngineChoice;
+import profcon.engine.LiveSource;
+import profcon.engine.NativeProfile;
 import profcon.model.Profile;
 import profcon.pprof.PprofReader;
 
 /**
  * {@code profile KIND DURATION}: collects a profile from the target for that long, showing
  * progress, and makes it the current profile. Ctrl-C stops early and keeps what was collected;
- * a snapshot pulled every few seconds keeps the data if the target dies mid-profile.
+ * a snapshot pulled every few seconds keeps the data if the target dies mid-profile (JFR engine).
+ * cpu and wall come from async-profiler where it can load, else from JFR (docs/cpu-engines.md).
  */
 public final class ProfileCommand implements Command, Command.MoreHelp {
     private static final Duration MAX = Duration.ofHours(24);
+    static final String ENGINE = "engine";
 
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("profile", List.of(), "profile KIND DURATION [period=10ms] [threshold=0ms]",
+        return new CommandSpec("profile", List.of(), "profile KIND DURATION [period=10ms] [threshold=0ms] "
+                + "[engine=async-profiler|jfr]",
                 "collect a profile from the target (kinds: " + Recipes.names() + ")", ArgCompleters.profileKinds(),
                 List.of("profile cpu 10s", "profile cpu 30s period=20ms", "profile lock 5s",
-                        "profile block 5s threshold=1ms", "profile wall 5s period=100ms"));
+                        "profile block 5s threshold=1ms", "profile wall 5s period=100ms", "profile cpu 10s engine=jfr"));
     }
 
     @Override
@@ -43,6 +55,8 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
             out.println("  " + k.kind() + " (" + k.settings(k.defaults()) + ")");
             out.println("      " + k.blindSpots());
         }
+        out.println("engines (cpu, wall): engine=async-profiler|jfr; cpu uses async-profiler where its library loads, "
+                + "wall the agent's sampler; 'info' says which and why; --no-native refuses native code");
     }
 
     @Override
@@ -64,16 +78,19 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
      */
     public static void profile(Session session, ProfileKind kind, Duration duration, Map<String, String> options)
             throws Exception {
-        AgentChannel channel = session.requireTarget("profile").channel();
+        Target target = session.requireTarget("profile");
         check(duration, Durations.format(duration));
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("max", Durations.format(duration.plusSeconds(60))); // the agent stops by itself if the console vanishes
-        all.putAll(options);
+        Map<String, String> rest = new LinkedHashMap<>(options);
+        String asked = rest.remove(ENGINE);
+        EngineChoice engine = Engines.choose(session, kind.kind(), asked);
+        LiveSource source = engine.engine() == Engine.ASYNC_PROFILER ? nativeSource(session, target, kind, duration, rest)
+                : agentSource(target, kind, duration, rest);
+        if (engine.engine() == Engine.JFR && kind.kind().equals("cpu") && asked == null) {
+            session.status("cpu engine: jfr (" + engine.reason() + "); " + EngineChoice.JFR_BIAS);
+        }
         ProfileCollection.Outcome outcome;
         try {
-            // The window goes with the start: the agent ends it on time itself, so the stop finds its events delivered.
-            outcome = new ProfileCollection(channel, session::pause, session.progress())
-                    .collect(new Request.Start(kind.kind(), all, duration), duration);
+            outcome = new ProfileCollection(target.channel(), session::pause, session.progress()).collect(source, duration);
         } catch (TargetGoneException e) {
             session.detach();
             throw e;
@@ -81,11 +98,39 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
         if (outcome.targetGone()) {
             session.detach();
         }
-        keep(session, kind, outcome);
+        keep(session, kind, engine, outcome);
     }
 
-    private static void keep(Session session, ProfileKind recipe, ProfileCollection.Outcome c) throws Exception {
-        Profile profile = PprofReader.parse(c.profile(), "the " + recipe.kind() + " profile from the agent");
+    private static LiveSource agentSource(Target target, ProfileKind kind, Duration duration, Map<String, String> options) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("max", Durations.format(duration.plusSeconds(60))); // the agent stops by itself if the console vanishes
+        all.putAll(options);
+        // The window goes with the start: the agent ends it on time itself, so the stop finds its events delivered.
+        return new AgentSource(target.channel(), new Request.Start(kind.kind(), all, duration));
+    }
+
+    private static LiveSource nativeSource(Session session, Target target, ProfileKind kind, Duration duration,
+                                           Map<String, String> options) throws IOException, CommandException {
+        SamplingOptions sampling;
+        try {
+            sampling = SamplingOptions.parse(kind.defaults(), new Request.Start(kind.kind(), options, duration).optionWords());
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(e.getMessage());
+        }
+        Path library = session.nativePolicy().library().orElseThrow().install(SessionDirectory.base().resolve("native"));
+        session.nativePolicy().announce(target.pid()).ifPresent(session::status);
+        return NativeProfile.of(target.pid(), library, target.jvm().directory(), kind.kind(), sampling, duration);
+    }
+
+    private static void keep(Session session, ProfileKind recipe, EngineChoice engine, ProfileCollection.Outcome c)
+            throws Exception {
+        Profile profile = PprofReader.parse(c.profile(), "the " + recipe.kind() + " profile from the " + engine.engine().label()
+                + " engine");
+        if (recipe.kind().equals("cpu") || recipe.kind().equals("wall")) {
+            List<String> comments = new ArrayList<>(profile.comments());
+            comments.add("profcon engine: " + engine.describe());
+            profile = profile.withComments(comments);
+        }
         session.current(new LoadedProfile(profile, "live " + recipe.kind() + " profile of "
                 + (session.target() == null ? "the exited target" : "pid " + session.target().pid()), true));
         if (!c.ending().isEmpty()) {

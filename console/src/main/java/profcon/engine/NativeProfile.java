@@ -1,0 +1,116 @@
+package profcon.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import profcon.agent.encoding.StackProfile;
+import profcon.agent.jfr.LabelSpans;
+import profcon.agent.jfr.Recipe;
+import profcon.agent.profile.Durations;
+import profcon.agent.profile.SamplingOptions;
+import profcon.attach.TargetGoneException;
+import profcon.console.JfrRecording;
+
+/**
+ * A cpu or wall profile made by async-profiler in the target: started with {@code jfrsync} so its
+ * one output file, in the session directory, also holds the application's label events; read at
+ * the stop through the console's JFR reading (labels joined as for any .jfr file), cut to the
+ * window asked, and deleted. The library keeps its samples until the stop: there are no snapshots.
+ */
+public final class NativeProfile implements LiveSource {
+    private static final String LABELS_JFC = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <configuration version="2.0" label="profcon labels">
+              <event name="%s"><setting name="enabled">true</setting><setting name="stackTrace">false</setting><setting name="threshold">0 ms</setting></event>
+              <event name="%s"><setting name="enabled">true</setting><setting name="stackTrace">false</setting><setting name="threshold">0 ms</setting></event>
+            </configuration>
+            """.formatted(LabelSpans.BEGIN, LabelSpans.END);
+
+    private final AsyncProfiler profiler;
+    private final long pid;
+    private final Recipe recipe;
+    private final SamplingOptions options;
+    private final Duration window;
+    private final Path dir;
+    private final Path file;
+    private long startedNanos;
+
+    private NativeProfile(AsyncProfiler profiler, long pid, Recipe recipe, SamplingOptions options, Duration window,
+                          Path dir) {
+        this.profiler = profiler;
+        this.pid = pid;
+        this.recipe = recipe;
+        this.options = options;
+        this.window = window;
+        this.dir = dir;
+        this.file = dir.resolve("native-" + recipe.kind() + ".jfr");
+    }
+
+    /** A {@code kind} (cpu or wall) profile of {@code pid} for {@code window}; its files go in {@code sessionDir}. */
+    public static NativeProfile of(long pid, Path library, Path sessionDir, String kind, SamplingOptions options,
+                                   Duration window) {
+        Recipe recipe = kind.equals("wall") ? new NativeWallRecipe() : new NativeCpuRecipe();
+        return new NativeProfile(new AsyncProfiler(pid, library), pid, recipe, options, window, sessionDir);
+    }
+
+    @Override
+    public String start() throws IOException {
+        Path jfc = Files.writeString(dir.resolve("labels.jfc"), LABELS_JFC);
+        Files.deleteIfExists(file);
+        String event = recipe.kind().equals("wall") ? "event=wall" : "event=cpu";
+        // timeout: a console that vanished mid-profile leaves nothing running for long (the agent's max rule, D + 60 s)
+        profiler.run("start," + event + ",interval=" + options.period().toNanos() + ",timeout="
+                + window.plusSeconds(60).toSeconds() + ",jfr,jfrsync=" + jfc + ",file=" + file);
+        startedNanos = System.nanoTime();
+        return "engine=async-profiler period=" + Durations.format(options.period());
+    }
+
+    @Override
+    public Progress progress() throws TargetGoneException {
+        if (!alive()) {
+            throw new TargetGoneException("target " + pid + " exited", null);
+        }
+        return new Progress(Duration.ofNanos(System.nanoTime() - startedNanos), -1);
+    }
+
+    @Override
+    public byte[] snapshot() {
+        return null;
+    }
+
+    @Override
+    public byte[] stop() throws IOException {
+        Instant end = Instant.now();
+        Duration elapsed = Duration.ofNanos(Math.min(window.toNanos(), System.nanoTime() - startedNanos));
+        try {
+            profiler.run("stop,file=" + file);
+            return read(end.minus(elapsed), end);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The recording's samples taken in [from, to], the labels in force on their threads joined. */
+    private byte[] read(Instant from, Instant to) throws IOException {
+        StackProfile profile = recipe.newProfile(options);
+        JfrRecording.feed(file, e -> !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(to),
+                List.of(recipe), List.of(profile));
+        long start = from.getEpochSecond() * 1_000_000_000L + from.getNano();
+        return profile.encode(start, Duration.between(from, to).toNanos());
+    }
+
+    @Override
+    public String nothingCollected() {
+        return String.format(Locale.ROOT, "the target exited during the profile: async-profiler keeps its samples in "
+                + "the target until the stop, so the %.1f s collected are lost (engine=jfr keeps a snapshot every 5 s)",
+                (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    private boolean alive() {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+}

@@ -1,0 +1,205 @@
+package profcon.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.tools.attach.VirtualMachine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import profcon.api.Profcon;
+import profcon.attach.SessionDirectory;
+import profcon.console.ConsoleRun;
+import profcon.console.TargetJvm;
+import profcon.model.Location;
+import profcon.model.Profile;
+import profcon.model.Sample;
+
+/**
+ * The native engine end to end on real targets: cpu shares against CpuShares' own truth, the
+ * engine choice and its overrides, the one-line announcement, C frames, a target killed
+ * mid-profile, and a library left loaded but idle.
+ */
+class NativeEngineIT {
+    private static final String SHARES = "profcon.demo.CpuShares";
+    private static final Duration WINDOW = Duration.ofSeconds(8);
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"profcon.jdk17", "profcon.jdk25"})
+    void cpuSharesMatchTheTruthByDefault(String jdk) throws Exception {
+        Path truthFile = tmp.resolve("truth.txt");
+        try (TargetJvm target = TargetJvm.start(TargetJvm.jdk(jdk), SHARES, "--threads=2", "--task-ms=5", "--ratio=3",
+                "--labels", "--truth=" + truthFile);
+             Profcon p = Profcon.attach(target.pid())) {
+            Profile cpu = p.profile("cpu", WINDOW);
+            assertThat(cpu.comments()).anyMatch(c -> c.startsWith("profcon engine: async-profiler"));
+            assertThat(cpu.durationNanos()).as("the window asked, exactly").isEqualTo(WINDOW.toNanos());
+            Thread.sleep(300); // the truth thread writes every 100 ms: let it pass the window's end
+            long from = cpu.timeNanos() / 1_000_000;
+            Truth truth = Truth.over(truthFile, from, from + WINDOW.toMillis());
+            assertNear("Work.a (cum)", share(cpu, s -> hasFrame(s, "CpuShares\\$Work\\.a$"),
+                    s -> hasFrame(s, "CpuShares\\$Work\\.b$")), truth);
+            assertNear("tenant=a", share(cpu, s -> "a".equals(s.label("tenant")), s -> "b".equals(s.label("tenant"))),
+                    truth);
+        }
+    }
+
+    /**
+     * Within three binomial standard errors of the sampled share, plus 3 points for the window's
+     * edges (truth lines every 100 ms, tasks of 5 and 15 ms in flight at both ends). JFR's engine
+     * is off by 15-24 points here, far outside; at 250+ samples the bound is about 11 points.
+     */
+    private static void assertNear(String what, long[] ab, Truth truth) {
+        long n = ab[0] + ab[1];
+        assertThat(n).as(what + " samples").isGreaterThanOrEqualTo(100);
+        double share = ab[0] / (double) n;
+        double tolerance = 3 * Math.sqrt(truth.aShare() * (1 - truth.aShare()) / n) + 0.03;
+        System.out.printf("%s: %.3f of %d samples, truth %.3f, tolerance %.3f%n", what, share, n, truth.aShare(),
+                tolerance);
+        assertThat(share).as(what + " against the truth " + truth).isCloseTo(truth.aShare(),
+                org.assertj.core.data.Offset.offset(tolerance));
+    }
+
+    /** Samples (counts) matching a and matching b. */
+    private static long[] share(Profile p, Predicate<Sample> a, Predicate<Sample> b) {
+        long[] ab = new long[2];
+        for (Sample s : p.samples()) {
+            ab[0] += a.test(s) ? s.values()[0] : 0;
+            ab[1] += b.test(s) ? s.values()[0] : 0;
+        }
+        return ab;
+    }
+
+    @Test
+    void noNativeFallsBackToJfrAndSaysItsBias() throws Exception {
+        try (TargetJvm target = TargetJvm.start(TargetJvm.jdk("profcon.jdk17"), SHARES, "--threads=1")) {
+            String pid = Long.toString(target.pid());
+            ConsoleRun run = ConsoleRun.of(pid, "--no-native", "-c", "info; profile cpu 1s; info");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("cpu:      engine jfr (native code refused (--no-native))")
+                    .contains("comment:      profcon engine: jfr (native code refused (--no-native))");
+            assertThat(run.err()).contains("cpu engine: jfr (native code refused (--no-native)); JFR's cpu sampler "
+                    + "over-weights").doesNotContain("loading async-profiler");
+            try (Profcon api = Profcon.attach(target.pid(), Profcon.NativeCode.REFUSED)) {
+                assertThat(api.profile("cpu", Duration.ofSeconds(1)).comments()).contains(
+                        "profcon engine: jfr (native code refused (--no-native))");
+            }
+            assertThat(Files.readString(Path.of("/proc", pid, "maps"))).doesNotContain("libasyncProfiler");
+        }
+    }
+
+    @Test
+    void announcesOnceSaysItInInfoAndLeavesTheLibraryIdle() throws Exception {
+        try (TargetJvm target = TargetJvm.start(TargetJvm.jdk("profcon.jdk17"), SHARES, "--threads=1")) {
+            String pid = Long.toString(target.pid());
+            ConsoleRun run = ConsoleRun.of(pid, "-c", "info; profile cpu 1s; comments; profile cpu 1s engine=jfr; "
+                    + "comments; profile cpu 1s; profile wall 1s; comments");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("cpu:      engine async-profiler (native library for linux-x64, HotSpot 17)")
+                    .contains("wall:     engine jfr (profcon's thread sampler")
+                    .contains("profcon engine: jfr (engine=jfr asked)")
+                    .contains("profcon engine: async-profiler (native library")
+                    .contains("profcon engine: jfr (profcon's thread sampler");
+            assertThat(Pattern.compile("loading async-profiler's native library into pid " + pid
+                    + ": it stays loaded").matcher(run.err()).results().count()).isEqualTo(1);
+            assertIdle(target.pid());
+        }
+    }
+
+    /** Loaded, no thread of its own, no JFR recording, and its own status says it is not active. */
+    private void assertIdle(long pid) throws Exception {
+        assertThat(Files.readString(Path.of("/proc", Long.toString(pid), "maps"))).contains("libasyncProfiler");
+        assertThat(threadNames(pid)).noneMatch(n -> n.startsWith("Async-profiler"));
+        Path library = NativeLibrary.forThisPlatform().orElseThrow().install(SessionDirectory.base().resolve("native"));
+        Path status = tmp.resolve("status.txt");
+        VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+        try {
+            vm.loadAgentPath(library.toString(), "status,loglevel=NONE,file=" + status);
+        } finally {
+            vm.detach();
+        }
+        assertThat(Files.readString(status)).contains("not active");
+    }
+
+    private static List<String> threadNames(long pid) throws Exception {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.map(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).strip();
+                } catch (java.io.IOException e) {
+                    return ""; // the thread ended while listed
+                }
+            }).toList();
+        }
+    }
+
+    @Test
+    void cpuAndWallShowCFramesUnderNativeMethods() throws Exception {
+        try (TargetJvm target = TargetJvm.start(TargetJvm.jdk("profcon.jdk17"), "profcon.demo.NativeDetour");
+             Profcon p = Profcon.attach(target.pid())) {
+            Profile cpu = p.profile("cpu", Duration.ofSeconds(3));
+            assertThat(cpu.samples()).anySatisfy(s -> {
+                assertThat(hasFrame(s, "\\[lib(z|zip)\\.so")).isTrue();
+                assertThat(hasFrame(s, "java\\.util\\.zip\\.(Deflater|Inflater)\\.\\w+Bytes")).isTrue();
+                assertThat(s.label("state")).isEqualTo("native");
+            });
+            Profile wall = p.profile("wall", Duration.ofSeconds(2), "engine=async-profiler");
+            assertThat(wall.comments()).anyMatch(c -> c.startsWith("profcon engine: async-profiler"));
+            assertThat(wall.samples()).anySatisfy(s -> {
+                assertThat(s.label("thread")).startsWith("compressor-");
+                assertThat(hasFrame(s, "\\[lib(z|zip|c)\\.so")).as("a C frame").isTrue();
+                assertThat(s.label("state")).isIn("RUNNABLE", "SLEEPING");
+            });
+        }
+    }
+
+    @Test
+    void aTargetKilledMidProfileSaysWhatWasLost() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (TargetJvm target = TargetJvm.start(TargetJvm.jdk("profcon.jdk17"), SHARES, "--threads=1");
+             Profcon p = Profcon.attach(target.pid())) {
+            Future<?> profile = executor.submit(() -> p.profile("cpu", Duration.ofSeconds(120)));
+            waitForSampler(target.pid(), profile);
+            target.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> profile.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(Profcon.ProfconException.class)
+                    .hasMessageContaining("async-profiler keeps its samples in the target until the stop")
+                    .hasMessageContaining("are lost");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** async-profiler's timer thread is the ready signal of a native profile. */
+    private static void waitForSampler(long pid, Future<?> profile) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (threadNames(pid).stream().noneMatch(n -> n.startsWith("Async-profiler"))) {
+            assertThat(profile.isDone()).as("the profile ended before its sampler started").isFalse();
+            assertThat(System.nanoTime()).as("async-profiler's thread within 90 s").isLessThan(deadline);
+            Thread.sleep(50); // polling /proc for the thread: there is no event to wait on from outside
+        }
+    }
+
+    private static boolean hasFrame(Sample s, String regex) {
+        Pattern p = Pattern.compile(regex);
+        for (Location l : s.locations()) {
+            if (p.matcher(l.lines().get(0).function().name()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+package profcon.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * CpuShares' ground truth over a window: its {@code --truth=FILE} holds, every 100 ms, the
+ * cumulative CPU time of its a and b tasks ({@code epoch-ms a-ns b-ns a-tasks b-tasks}); the
+ * share of a in a window is the growth of a over the growth of both between the lines nearest its ends.
+ */
+record Truth(double aShare, long aNanos, long bNanos) {
+    static Truth over(Path file, long fromEpochMs, long toEpochMs) throws IOException {
+        List<long[]> rows = Files.readAllLines(file).stream().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> java.util.Arrays.stream(l.trim().split("\\s+")).mapToLong(Long::parseLong).toArray()).toList();
+        long[] first = nearest(rows, fromEpochMs);
+        long[] last = nearest(rows, toEpochMs);
+        long a = last[1] - first[1];
+        long b = last[2] - first[2];
+        return new Truth(a / (double) (a + b), a, b);
+    }
+
+    private static long[] nearest(List<long[]> rows, long epochMs) {
+        long[] best = rows.get(0);
+        for (long[] r : rows) {
+            if (Math.abs(r[0] - epochMs) < Math.abs(best[0] - epochMs)) {
+                best = r;
+            }
+        }
+        return best;
+    }
+}
