@@ -24,6 +24,14 @@ public interface LiveSource {
     /** Stops the profile and returns it as pprof bytes. */
     byte[] stop() throws IOException;
 
+    /**
+     * What the engine left behind when the target exited mid-profile, as pprof bytes, or null: an
+     * engine whose data lives in the target may have written it out at the target's exit.
+     */
+    default byte[] leftAtExit() throws IOException {
+        return null;
+    }
+
     /** What is said when the target exits before any snapshot reached the console. */
     String nothingCollected();
 }

@@ -103,11 +103,37 @@ public final class NativeProfile implements LiveSource {
         return profile.encode(start, Duration.between(from, to).toNanos());
     }
 
+    /**
+     * The recording a target wrote as it shut down: JFR writes jfrsync's recording to its file at a
+     * normal exit (SIGTERM included), with every sample up to then. A killed JVM (SIGKILL, a crash)
+     * writes nothing, and the file may then be missing or unreadable.
+     */
+    @Override
+    public byte[] leftAtExit() {
+        Instant end = Instant.now();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+        try {
+            return Files.size(file) > 0 ? read(end.minus(elapsed), end) : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // nothing readable: nothingCollected() says what was lost
+        } finally {
+            deleteQuietly();
+        }
+    }
+
     @Override
     public String nothingCollected() {
-        return String.format(Locale.ROOT, "the target exited during the profile: async-profiler keeps its samples in "
-                + "the target until the stop, so the %.1f s collected are lost (engine=jfr keeps a snapshot every 5 s)",
-                (System.nanoTime() - startedNanos) / 1e9);
+        return String.format(Locale.ROOT, "the target exited during the profile without writing async-profiler's "
+                + "samples out (killed, or crashed), so the %.1f s collected are lost (engine=jfr keeps a snapshot "
+                + "every 5 s)", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    private void deleteQuietly() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the session directory is removed with the session
+        }
     }
 
     private boolean alive() {

@@ -176,8 +176,30 @@ class NativeEngineIT {
             waitForSampler(target.pid(), profile);
             target.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             assertThatThrownBy(() -> profile.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(Profcon.ProfconException.class)
-                    .hasMessageContaining("async-profiler keeps its samples in the target until the stop")
+                    .hasMessageContaining("without writing async-profiler's samples out")
                     .hasMessageContaining("are lost");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** A JVM that shuts down (SIGTERM) writes jfrsync's recording out: the console keeps those samples. */
+    @Test
+    void aTargetThatExitsMidProfileLeavesItsSamples() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (TargetJvm target = TargetJvm.start(TargetJvm.jdk("profcon.jdk17"), SHARES, "--threads=1");
+             Profcon p = Profcon.attach(target.pid())) {
+            Future<?> profile = executor.submit(() -> p.profile("cpu", Duration.ofSeconds(120)));
+            waitForSampler(target.pid(), profile);
+            Thread.sleep(2_000); // the subject: two seconds of samples taken before the exit
+            target.process().destroy();
+            target.process().waitFor(60, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> profile.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(Profcon.ProfconException.class)
+                    .hasMessageContaining("keeping the samples its profiler wrote out as the JVM shut down")
+                    .hasMessageContaining("profile incomplete: the target is gone");
+            Profile kept = p.current();
+            assertThat(kept.samples()).as("samples written at the exit").isNotEmpty();
+            assertThat(kept.samples()).anySatisfy(s -> assertThat(hasFrame(s, "CpuShares\\$Work\\.(a|b)")).isTrue());
         } finally {
             executor.shutdownNow();
         }

@@ -69,6 +69,11 @@ final class ProfileCollection {
             return new Outcome(source.stop(), settings, "stopped early (Ctrl-C); keeping what was collected", false);
         } catch (TargetGoneException e) {
             progress.done();
+            byte[] left = source.leftAtExit();
+            if (left != null) {
+                return new Outcome(left, settings, "the target exited during the profile; keeping the samples its "
+                        + "profiler wrote out as the JVM shut down", true);
+            }
             if (lastSnapshot == null) {
                 throw new TargetGoneException(source.nothingCollected(), e);
             }
