@@ -44,6 +44,9 @@ final class WallSampler implements Collector {
 
     @Override
     public void start() {
+        // the labels lookup (once per session) before the window opens: on a starved target it must not eat ticks
+        ApplicationLabels.now();
+        profile.comment(ApplicationLabels.describe());
         startNanos = System.nanoTime();
         startEpochNanos = System.currentTimeMillis() * 1_000_000L;
         thread.start();
@@ -53,8 +56,6 @@ final class WallSampler implements Collector {
         long period = options.period().toNanos();
         long next = System.nanoTime();
         long previous = next - period;
-        ApplicationLabels.now(); // the lookup, here rather than in start(): the console's reply waits for start()
-        profile.comment(ApplicationLabels.describe());
         try {
             while (running) {
                 long now = System.nanoTime();
