@@ -51,7 +51,7 @@ unzip -q -o "$AP_JAR" linux-x64/libasyncProfiler.so -d "$WORK"
 AP_LIB="$WORK/linux-x64/libasyncProfiler.so"
 CP="console/target/test-classes:console/target/classes:profile-model/target/classes:attach-helpers/target/classes"
 CP="$CP:labels/target/classes:demo-targets/target/classes:$M2/org/jline/jline/3.30.6/jline-3.30.6.jar"
-CP="$CP:$M2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar:$M2/com/google/protobuf/protobuf-java/4.36.2/protobuf-java-4.36.2.jar"
+CP="$CP:$M2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar:$M2/com/google/protobuf/protobuf-java/4.36.2/protobuf-java-4.36.2.jar:$AP_JAR"
 TOOL_JAVA="$JDK17/bin/java" # the console and the checks; they attach to JDK 17 and 25 targets alike
 # scripts/Profcon.java's //RUNTIME_OPTIONS
 CONSOLE_OPTS=(-Djdk.attach.allowStreamingOutput=false --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1)

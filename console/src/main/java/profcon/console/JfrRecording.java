@@ -42,9 +42,9 @@ public final class JfrRecording {
             p.comment("profcon: read from " + file.getFileName() + "; thresholds and periods are the recording's own");
             profiles.add(p);
         }
-        Instant[] span = feed(file, event -> true, recipes, profiles);
-        Instant first = span[0];
-        Instant last = span[1];
+        Fed fed = feed(file, event -> true, recipes, profiles);
+        Instant first = fed.first();
+        Instant last = fed.last();
         long start = first == null ? 0 : first.getEpochSecond() * 1_000_000_000L + first.getNano();
         long duration = first == null ? 0 : java.time.Duration.between(first, last).toNanos();
         List<Kind> kinds = new ArrayList<>();
@@ -59,11 +59,18 @@ public final class JfrRecording {
     }
 
     /**
-     * Feeds every event of {@code file} that {@code keep} accepts to each recipe, with the labels in
-     * force on its thread; returns the first start and last end time of the events read (nulls when
-     * there were none). The native engine's recording goes through here too, so both engines join labels alike.
+     * What {@link #feed} read: the first start and last end time of the events kept (nulls when there
+     * were none), and whether labels were set on virtual threads (a sampler that records carrier
+     * threads, as async-profiler does, cannot join those).
      */
-    public static Instant[] feed(Path file, Predicate<RecordedEvent> keep, List<? extends Recipe> recipes,
+    public record Fed(Instant first, Instant last, boolean labelsOnVirtualThreads) {
+    }
+
+    /**
+     * Feeds every event of {@code file} that {@code keep} accepts to each recipe, with the labels in
+     * force on its thread. The native engine's recording goes through here too, so both engines join labels alike.
+     */
+    public static Fed feed(Path file, Predicate<RecordedEvent> keep, List<? extends Recipe> recipes,
                                  List<StackProfile> profiles) throws IOException {
         LabelSpans spans = labelTimelines(file);
         Instant first = null;
@@ -80,7 +87,7 @@ public final class JfrRecording {
                 }
             }
         }
-        return new Instant[] {first, last};
+        return new Fed(first, last, spans.onVirtualThreads());
     }
 
     /**

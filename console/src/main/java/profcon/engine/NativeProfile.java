@@ -22,6 +22,8 @@ import profcon.console.JfrRecording;
  * window asked, and deleted. The library keeps its samples until the stop: there are no snapshots.
  */
 public final class NativeProfile implements LiveSource {
+    /** A comment that starts so is also said when the profile arrives. */
+    public static final String NOTE = "profcon note: ";
     private static final String LABELS_JFC = """
             <?xml version="1.0" encoding="UTF-8"?>
             <configuration version="2.0" label="profcon labels">
@@ -29,6 +31,10 @@ public final class NativeProfile implements LiveSource {
               <event name="%s"><setting name="enabled">true</setting><setting name="stackTrace">false</setting><setting name="threshold">0 ms</setting></event>
             </configuration>
             """.formatted(LabelSpans.BEGIN, LabelSpans.END);
+
+    /** Said with the profile: async-profiler records the carrier a virtual thread runs on, not the virtual thread. */
+    static final String VIRTUAL_LABELS = NOTE + "labels set on virtual threads are not on these samples: async-profiler "
+            + "samples the carrier threads they run on (use engine=jfr for labels on virtual threads)";
 
     private final AsyncProfiler profiler;
     private final long pid;
@@ -97,8 +103,11 @@ public final class NativeProfile implements LiveSource {
     /** The recording's samples taken in [from, to], the labels in force on their threads joined. */
     private byte[] read(Instant from, Instant to) throws IOException {
         StackProfile profile = recipe.newProfile(options);
-        JfrRecording.feed(file, e -> !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(to),
-                List.of(recipe), List.of(profile));
+        JfrRecording.Fed fed = JfrRecording.feed(file,
+                e -> !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(to), List.of(recipe), List.of(profile));
+        if (fed.labelsOnVirtualThreads()) {
+            profile.comment(VIRTUAL_LABELS);
+        }
         long start = from.getEpochSecond() * 1_000_000_000L + from.getNano();
         return profile.encode(start, Duration.between(from, to).toNanos());
     }

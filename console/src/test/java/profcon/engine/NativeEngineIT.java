@@ -183,6 +183,21 @@ class NativeEngineIT {
         }
     }
 
+    /** async-profiler samples carrier threads: labels set on virtual threads cannot join, and the profile says so. */
+    @Test
+    void labelsOnVirtualThreadsAreSaidToBeMissing() throws Exception {
+        try (TargetJvm target = TargetJvm.start(TargetJvm.jdk("profcon.jdk25"), SHARES, "--threads=2", "--virtual",
+                "--labels");
+             Profcon p = Profcon.attach(target.pid())) {
+            Profile cpu = p.profile("cpu", Duration.ofSeconds(3));
+            assertThat(cpu.comments()).contains(NativeProfile.VIRTUAL_LABELS);
+            assertThat(cpu.samples()).as("no sample carries a tenant").allSatisfy(s -> assertThat(s.label("tenant")).isNull());
+            Profile jfr = p.profile("cpu", Duration.ofSeconds(3), "engine=jfr");
+            assertThat(jfr.comments()).doesNotContain(NativeProfile.VIRTUAL_LABELS);
+            assertThat(jfr.samples()).anySatisfy(s -> assertThat(s.label("tenant")).isIn("a", "b"));
+        }
+    }
+
     /** A JVM that shuts down (SIGTERM) writes jfrsync's recording out: the console keeps those samples. */
     @Test
     void aTargetThatExitsMidProfileLeavesItsSamples() throws Exception {

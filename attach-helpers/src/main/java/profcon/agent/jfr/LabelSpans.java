@@ -28,6 +28,7 @@ public final class LabelSpans {
 
     private final Map<Long, TreeMap<Long, String[]>> threads = new HashMap<>();
     private final boolean history;
+    private boolean onVirtualThreads;
 
     private LabelSpans(boolean history) {
         this.history = history;
@@ -68,12 +69,19 @@ public final class LabelSpans {
         if (thread == null || !event.hasField("labels")) {
             return true;
         }
+        // RecordedThread.isVirtual() is JDK 21+ API; its field is there in a 21+ recording
+        onVirtualThreads |= thread.hasField("virtual") && thread.getBoolean("virtual");
         TreeMap<Long, String[]> changes = threads.computeIfAbsent(thread.getJavaThreadId(), id -> new TreeMap<>());
         if (!history) {
             changes.clear();
         }
         changes.put(nanos(event.getStartTime()), LabelPairs.decode(event.getString("labels")));
         return true;
+    }
+
+    /** Whether any labels event came from a virtual thread. */
+    public boolean onVirtualThreads() {
+        return onVirtualThreads;
     }
 
     /** Feeds one sample event to a recipe with its thread's labels appended to the recipe's own. */

@@ -137,6 +137,7 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
             session.status(c.ending());
         }
         session.status(ProfileSummary.describe(profile, recipe, c.settings()));
+        profile.comments().stream().filter(n -> n.startsWith(NativeProfile.NOTE)).forEach(session::status);
         if (c.targetGone()) {
             throw new CommandException("profile incomplete: the target is gone; 'save FILE' keeps what was collected");
         }
