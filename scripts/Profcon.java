@@ -12,7 +12,6 @@
 //FILES ../profile-model/src/main/resources/**
 //DEPS com.google.protobuf:protobuf-java:4.36.2
 //DEPS org.jline:jline:3.30.6
-//DEPS info.picocli:picocli:4.7.7
 //DEPS tools.profiler:async-profiler:4.6
 //MANIFEST Agent-Class=profcon.agent.ProfconAgent Premain-Class=profcon.agent.ProfconAgent
 // A console's commands are short: C1 alone and the serial GC halve the JVM's own CPU on 2 cores

@@ -42,16 +42,14 @@ JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
 M2="${HOME}/.m2/repository"
 AP_JAR="$M2/tools/profiler/async-profiler/4.6/async-profiler-4.6.jar"
 
-mvn -q -B -o -pl console -am test-compile
+source scripts/classpath.sh
+CP=$(bench_classpath)
 if [[ ! -f $AP_JAR ]]; then mvn -q -B dependency:get -Dartifact=tools.profiler:async-profiler:4.6; fi
 WORK=$(mktemp -d)
 TARGET_PID=
 trap 'if [[ -n $TARGET_PID ]]; then kill "$TARGET_PID" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
 unzip -q -o "$AP_JAR" linux-x64/libasyncProfiler.so -d "$WORK"
 AP_LIB="$WORK/linux-x64/libasyncProfiler.so"
-CP="console/target/test-classes:console/target/classes:profile-model/target/classes:attach-helpers/target/classes"
-CP="$CP:labels/target/classes:demo-targets/target/classes:$M2/org/jline/jline/3.30.6/jline-3.30.6.jar"
-CP="$CP:$M2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar:$M2/com/google/protobuf/protobuf-java/4.36.2/protobuf-java-4.36.2.jar:$AP_JAR"
 TOOL_JAVA="$JDK17/bin/java" # the console and the checks; they attach to JDK 17 and 25 targets alike
 # scripts/Profcon.java's //RUNTIME_OPTIONS
 CONSOLE_OPTS=(-Djdk.attach.allowStreamingOutput=false --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1)

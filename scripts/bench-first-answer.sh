@@ -34,8 +34,8 @@ AP_LIB="$WORK/linux-x64/libasyncProfiler.so"
 # One jar of every module's classes, as JBang builds it: the agent jar is then written from a jar, as for users.
 jar --create --file "$WORK/profcon.jar" -C labels/target/classes . -C demo-targets/target/classes . \
   -C attach-helpers/target/classes . -C profile-model/target/classes . -C console/target/classes .
-CP="$WORK/profcon.jar:$M2/org/jline/jline/3.30.6/jline-3.30.6.jar"
-CP="$CP:$M2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar:$M2/com/google/protobuf/protobuf-java/4.36.2/protobuf-java-4.36.2.jar"
+source scripts/classpath.sh
+CP="$WORK/profcon.jar:$(console_jars)"
 jar --create --file "$WORK/bench.jar" -C console/target/test-classes profcon/attach/FirstAnswerBench.class
 BENCH_CP="$WORK/bench.jar:$CP" # a jar: class-data archives take no directories
 JAVA="$HOME_JDK/bin/java"

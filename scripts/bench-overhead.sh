@@ -5,9 +5,6 @@
 # Prints one line per kind: ops/s off and on, throughput change, p99 off and on, p99 ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cp_file=console/target/bench.classpath
-mvn -q -B -o -pl console -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/$cp_file" -Dmdep.includeScope=test >/dev/null
-cp="console/target/test-classes:console/target/classes:profile-model/target/classes:attach-helpers/target/classes"
-cp="$cp:demo-targets/target/classes:$(cat "$cp_file")"
+source scripts/classpath.sh
+cp=$(bench_classpath)
 exec java -cp "$cp" profcon.bench.OverheadBench "$@"

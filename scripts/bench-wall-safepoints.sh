@@ -6,11 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 d=${1:-5}; home=${2:-/usr/lib/jvm/java-17-openjdk-amd64}; threads=${3:-50}
-m=~/.m2/repository
-cp="console/target/classes:attach-helpers/target/classes:profile-model/target/classes:labels/target/classes"
-cp="$cp:demo-targets/target/classes:$m/com/google/protobuf/protobuf-java/4.36.2/protobuf-java-4.36.2.jar"
-cp="$cp:$m/org/jline/jline/3.30.6/jline-3.30.6.jar:$m/info/picocli/picocli/4.7.7/picocli-4.7.7.jar"
-cp="$cp:$m/tools/profiler/async-profiler/4.6/async-profiler-4.6.jar"
+source scripts/classpath.sh
+cp=$(bench_classpath)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 count() { grep -c 'Safepoint "' "$1" || true; }

@@ -9,11 +9,8 @@ JDK17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 OUT=profile-model/src/test/resources/threads
 mkdir -p "$OUT"
-mvn -q -B -o -pl console -am compile
-M2="${HOME}/.m2/repository"
-CP="console/target/classes:profile-model/target/classes:attach-helpers/target/classes:demo-targets/target/classes"
-CP="$CP:$M2/org/jline/jline/3.30.6/jline-3.30.6.jar:$M2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar"
-CP="$CP:$M2/com/google/protobuf/protobuf-java/4.36.2/protobuf-java-4.36.2.jar"
+source scripts/classpath.sh
+CP=$(bench_classpath)
 
 # capture JDK "TARGET ARGS" then pairs of (profcon commands, file) run one after the other
 capture() {

@@ -10,69 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import profcon.attach.AttachException;
 import profcon.attach.AttachedJvm;
 import profcon.model.Profile;
 
 /**
- * The {@code profcon} process: parses the command line, opens the target (a pid, a saved
- * profile, or the demo), then runs commands from {@code -c}, a runbook, piped input, or the
+ * The {@code profcon} process: parses the command line ({@link CliArgs}), opens the target (a pid,
+ * a saved profile, or the demo), then runs commands from {@code -c}, a runbook, piped input, or the
  * interactive console. Failures map to exit codes here and nowhere else.
  */
-@Command(name = "profcon", mixinStandardHelpOptions = true, version = "profcon " + Main.VERSION,
-        description = "pprof for the live JVM: attach to a running JVM, profile it, and read the profile "
-                + "with pprof's commands.%n%nWith no PID or FILE, lists the local JVMs and asks which to attach to.",
-        footer = {"", "Exit codes: 0 ok, 1 a command failed, 2 usage error, 3 the target could not be attached."})
-public final class Main implements Callable<Integer> {
+public final class Main {
     public static final String VERSION = "0.1.0";
 
-    @Parameters(arity = "0..1", paramLabel = "PID|FILE", description = "a JVM's pid, a saved profile (.pb.gz), or a JFR recording (.jfr)")
-    String target;
+    private final CliArgs args;
 
-    @Option(names = {"-c", "--commands"}, paramLabel = "CMDS", description = "run these commands (separated by ';') and exit")
-    String commands;
-
-    @Option(names = {"-f", "--file"}, paramLabel = "RUNBOOK", description = "run the commands in this file, one per line, and exit")
-    Path runbook;
-
-    @Option(names = "--demo", description = "start the built-in demo target and attach to it")
-    boolean demo;
-
-    @Option(names = "--list", description = "list the local JVMs and exit")
-    boolean list;
-
-    @Option(names = "--yes", description = "in scripts, allow commands that pause the whole target (they still warn)")
-    boolean yes;
-
-    @Option(names = {"--diff_base", "-diff_base"}, paramLabel = "FILE",
-            description = "compare with FILE: reports show the difference (pprof's -diff_base)")
-    String diffBase;
-
-    @Option(names = {"--base", "-base"}, paramLabel = "FILE", description = "subtract FILE (pprof's -base)")
-    String base;
-
-    @Option(names = "--json", description = "print reports as JSON (top, traces, tags) for machines")
-    boolean json;
-
-    @Option(names = "--debug", description = "print full stack traces of errors")
-    boolean debug;
-
-    @Option(names = "--no-native", description = "never load native code into the target: cpu and wall use JFR "
-            + "(whose cpu shares are biased when the CPUs are busy; docs/cpu-engines.md)")
-    boolean noNative;
-
-    private final PrintStream stdout;
-    private final PrintStream stderr;
-
-    private Main(PrintStream stdout, PrintStream stderr) {
-        this.stdout = stdout;
-        this.stderr = stderr;
+    private Main(CliArgs args) {
+        this.args = args;
     }
 
     public static void main(String[] args) {
@@ -81,33 +36,44 @@ public final class Main implements Callable<Integer> {
 
     /** Runs profcon as the process would, on the given streams, returning the exit code instead of exiting. */
     public static int run(PrintStream stdout, PrintStream stderr, String... args) {
-        picocli.CommandLine cli = new picocli.CommandLine(new Main(stdout, stderr));
-        cli.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
-        cli.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
-        cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("profcon: " + e.getMessage() + " (see profcon --help)");
-            return ExitCode.USAGE;
-        });
-        return cli.execute(args);
-    }
-
-    @Override
-    public Integer call() throws Exception {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
-        if (list) {
+        CliArgs parsed;
+        try {
+            parsed = CliArgs.parse(args);
+        } catch (CliArgs.UsageException e) {
+            err.println("profcon: " + e.getMessage() + " (see profcon --help)");
+            return ExitCode.USAGE;
+        }
+        if (parsed.help() || parsed.version()) {
+            out.print(parsed.help() ? CliOptions.HELP_TEXT : "profcon " + VERSION + "\n");
+            out.flush();
+            return ExitCode.OK;
+        }
+        try {
+            return new Main(parsed).call(out, err);
+        } catch (IOException | RuntimeException e) {
+            // what picocli's default handler did with an exception out of the command: its trace, exit 1
+            e.printStackTrace(err);
+            err.flush();
+            return ExitCode.COMMAND_FAILED;
+        }
+    }
+
+    private int call(PrintWriter out, PrintWriter err) throws IOException {
+        if (args.list()) {
             LocalJvms.print(LocalJvms.list(), out);
             return ExitCode.OK;
         }
-        if (commands != null && runbook != null) {
+        if (args.commands() != null && args.runbook() != null) {
             err.println("profcon: give -c or -f, not both (see profcon --help)");
             return ExitCode.USAGE;
         }
-        boolean scripted = commands != null || runbook != null || !Terminals.stdinIsTerminal();
-        Session session = new Session(out, err, !scripted, yes);
-        session.debug(debug);
-        session.json(json);
-        if (noNative) {
+        boolean scripted = args.commands() != null || args.runbook() != null || !Terminals.stdinIsTerminal();
+        Session session = new Session(out, err, !scripted, args.yes());
+        session.debug(args.debug());
+        session.json(args.json());
+        if (args.noNative()) {
             session.nativePolicy().refuse();
         }
         if (!applyBaseOptions(session)) {
@@ -130,11 +96,11 @@ public final class Main implements Callable<Integer> {
     /** {@code --diff_base}/{@code --base}, as the settings of the same names; false after a one-line error. */
     private boolean applyBaseOptions(Session session) {
         try {
-            if (diffBase != null) {
-                session.settings(session.settings().set("diff_base", diffBase));
+            if (args.diffBase() != null) {
+                session.settings(session.settings().set("diff_base", args.diffBase()));
             }
-            if (base != null) {
-                session.settings(session.settings().set("base", base));
+            if (args.base() != null) {
+                session.settings(session.settings().set("base", args.base()));
             }
             return true;
         } catch (profcon.report.ReportException e) {
@@ -144,8 +110,9 @@ public final class Main implements Callable<Integer> {
     }
 
     private int open(Session session, boolean scripted) {
+        String target = args.target();
         try {
-            if (demo) {
+            if (args.demo()) {
                 DemoTarget.Started started = DemoTarget.start();
                 attach(session, started.pid(), started.process());
                 DemoSources.applyTo(session);
@@ -169,7 +136,7 @@ public final class Main implements Callable<Integer> {
             return ExitCode.USAGE;
         } catch (CommandException | IOException e) {
             session.err().println("profcon: " + e.getMessage());
-            return demo ? ExitCode.ATTACH_FAILED : ExitCode.COMMAND_FAILED;
+            return args.demo() ? ExitCode.ATTACH_FAILED : ExitCode.COMMAND_FAILED;
         }
     }
 
@@ -210,6 +177,8 @@ public final class Main implements Callable<Integer> {
 
     private int runScript(Session session) throws IOException {
         ScriptRunner runner = new ScriptRunner(new Dispatcher(Commands.registry()));
+        String commands = args.commands();
+        Path runbook = args.runbook();
         if (commands != null) {
             return runner.run(ScriptRunner.fromCommandString(commands), session);
         }
