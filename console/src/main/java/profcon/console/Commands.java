@@ -13,6 +13,7 @@ import profcon.console.command.PausesCommand;
 import profcon.console.command.HelpCommand;
 import profcon.console.command.InfoCommand;
 import profcon.console.command.LoadCommand;
+import profcon.console.command.NativeCommand;
 import profcon.console.command.ProfileCommand;
 import profcon.console.command.QuitCommand;
 import profcon.console.command.ReportCommand;
@@ -45,6 +46,7 @@ public final class Commands {
         commands.add(new SaveCommand());
         commands.add(new LoadCommand());
         commands.add(new InfoCommand());
+        commands.add(new NativeCommand());
         commands.add(new DetachCommand());
         commands.add(new EchoCommand());
         commands.add(new ExpectCommand());
