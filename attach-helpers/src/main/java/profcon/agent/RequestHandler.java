@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import profcon.agent.channel.Wire;
 import profcon.agent.jfr.Recipes;
 import profcon.agent.labels.ApplicationLabels;
+import profcon.agent.labels.LabelPairs;
 import profcon.agent.profile.Collector;
 import profcon.agent.profile.ProfileKind;
 import profcon.agent.profile.SamplingOptions;
@@ -65,6 +66,8 @@ public final class RequestHandler {
             return stop();
         } else if (request instanceof Request.Snapshot) {
             return snapshot();
+        } else if (request instanceof Request.Labels) {
+            return new Reply.Payload("labels", LabelPairs.lines(ApplicationLabels.now()));
         } else if (request instanceof Request.Detach) {
             release();
             onDetach.run(); // before the reply: a console that reads "detached" finds the target free

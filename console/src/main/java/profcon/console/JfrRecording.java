@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -42,7 +43,7 @@ public final class JfrRecording {
             p.comment("profcon: read from " + file.getFileName() + "; thresholds and periods are the recording's own");
             profiles.add(p);
         }
-        Fed fed = feed(file, event -> true, recipes, profiles);
+        Fed fed = feed(file, event -> true, recipes, profiles, Map.of());
         Instant first = fed.first();
         Instant last = fed.last();
         long start = first == null ? 0 : first.getEpochSecond() * 1_000_000_000L + first.getNano();
@@ -68,11 +69,14 @@ public final class JfrRecording {
 
     /**
      * Feeds every event of {@code file} that {@code keep} accepts to each recipe, with the labels in
-     * force on its thread. The native engine's recording goes through here too, so both engines join labels alike.
+     * force on its thread; {@code before} holds the labels threads had when the recording began (the
+     * agent's {@code labels} reply), for spans begun before it. The native engine's recording goes
+     * through here too, so both engines join labels alike.
      */
     public static Fed feed(Path file, Predicate<RecordedEvent> keep, List<? extends Recipe> recipes,
-                                 List<StackProfile> profiles) throws IOException {
+                           List<StackProfile> profiles, Map<Long, String[]> before) throws IOException {
         LabelSpans spans = labelTimelines(file);
+        spans.seed(before);
         Instant first = null;
         Instant last = null;
         try (RecordingFile recording = open(file)) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import profcon.agent.encoding.StackProfile;
 import profcon.agent.jfr.LabelSpans;
@@ -43,10 +44,18 @@ public final class NativeProfile implements LiveSource {
     private final Duration window;
     private final Path dir;
     private final Path file;
+    private final LabelsNow labelsNow;
+    private Map<Long, String[]> labelsAtStart = Map.of();
     private long startedNanos;
 
+    /** The labels threads have now, asked of the agent (its {@code labels} request). */
+    public interface LabelsNow {
+        Map<Long, String[]> read() throws IOException;
+    }
+
     private NativeProfile(AsyncProfiler profiler, long pid, Recipe recipe, SamplingOptions options, Duration window,
-                          Path dir) {
+                          Path dir, LabelsNow labelsNow) {
+        this.labelsNow = labelsNow;
         this.profiler = profiler;
         this.pid = pid;
         this.recipe = recipe;
@@ -56,11 +65,14 @@ public final class NativeProfile implements LiveSource {
         this.file = dir.resolve("native-" + recipe.kind() + ".jfr");
     }
 
-    /** A {@code kind} (cpu or wall) profile of {@code pid} for {@code window}; its files go in {@code sessionDir}. */
+    /**
+     * A {@code kind} (cpu or wall) profile of {@code pid} for {@code window}; its files go in
+     * {@code sessionDir}; {@code labelsNow} gives the labels of spans begun before it started.
+     */
     public static NativeProfile of(long pid, Path library, Path sessionDir, String kind, SamplingOptions options,
-                                   Duration window) {
+                                   Duration window, LabelsNow labelsNow) {
         Recipe recipe = kind.equals("wall") ? new NativeWallRecipe() : new NativeCpuRecipe();
-        return new NativeProfile(new AsyncProfiler(pid, library), pid, recipe, options, window, sessionDir);
+        return new NativeProfile(new AsyncProfiler(pid, library), pid, recipe, options, window, sessionDir, labelsNow);
     }
 
     @Override
@@ -72,6 +84,8 @@ public final class NativeProfile implements LiveSource {
         profiler.run("start," + event + ",interval=" + options.period().toNanos() + ",timeout="
                 + window.plusSeconds(60).toSeconds() + ",jfr,jfrsync=" + jfc + ",file=" + file);
         startedNanos = System.nanoTime();
+        // after the start: a change made since is in the recording and wins over this, from its time on
+        labelsAtStart = labelsNow.read();
         return "engine=async-profiler period=" + Durations.format(options.period());
     }
 
@@ -104,7 +118,7 @@ public final class NativeProfile implements LiveSource {
     private byte[] read(Instant from, Instant to) throws IOException {
         StackProfile profile = recipe.newProfile(options);
         JfrRecording.Fed fed = JfrRecording.feed(file,
-                e -> !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(to), List.of(recipe), List.of(profile));
+                e -> !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(to), List.of(recipe), List.of(profile), labelsAtStart);
         if (fed.labelsOnVirtualThreads()) {
             profile.comment(VIRTUAL_LABELS);
         }

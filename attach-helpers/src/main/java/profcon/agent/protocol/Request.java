@@ -36,6 +36,7 @@ public sealed interface Request<R extends Reply> {
             case "stop" -> bare(verb, args, new Stop());
             case "snapshot" -> bare(verb, args, new Snapshot());
             case "detach" -> bare(verb, args, new Detach());
+            case "labels" -> bare(verb, args, new Labels());
             case "threads" -> Threads.parse(args);
             case "threads-full" -> bare(verb, args, new ThreadsFull());
             case "estimate" -> Estimate.parse(args);
@@ -195,6 +196,23 @@ public sealed interface Request<R extends Reply> {
         @Override
         public Reply.Collected reply(Wire.Reply frame) throws ProtocolException {
             return Reply.Collected.from(frame);
+        }
+    }
+
+    /**
+     * {@code labels}: every thread's application labels now, one line {@code tid k1=v1;k2=v2} each
+     * (the labels library's escapes), so a recording made outside the agent (the native engine's)
+     * can label the samples of spans begun before it started.
+     */
+    record Labels() implements Request<Reply.Payload> {
+        @Override
+        public List<String> words() {
+            return List.of("labels");
+        }
+
+        @Override
+        public Reply.Payload reply(Wire.Reply frame) {
+            return Reply.Payload.from(frame);
         }
     }
 

@@ -29,6 +29,7 @@ class CodecTest {
         lines.put(new Request.Stop(), "stop");
         lines.put(new Request.Snapshot(), "snapshot");
         lines.put(new Request.Detach(), "detach");
+        lines.put(new Request.Labels(), "labels");
         lines.put(new Request.Threads(0), "threads");
         lines.put(new Request.Threads(5), "threads chunk=5");
         lines.put(new Request.ThreadsFull(), "threads-full");
@@ -92,6 +93,7 @@ class CodecTest {
         replies.put(new Request.Progress(), new Reply.Progress(true, "cpu", Duration.ofMillis(1500), 42));
         replies.put(new Request.Stop(), new Reply.Collected(7, Duration.ofSeconds(2), BYTES));
         replies.put(new Request.Detach(), new Reply.Detached());
+        replies.put(new Request.Labels(), new Reply.Payload("labels", BYTES));
         replies.put(new Request.Threads(0), new Reply.Payload("grouped", BYTES));
         replies.put(new Request.Estimate(Request.Estimate.Kind.FULL), new Reply.Estimate(12, 1 << 20, 5_000_000,
                 "calibrated now: 0.02 ms + 1.0 us x 12 threads (stack walks) + 1 MB heap walked at 1 GB/s"));

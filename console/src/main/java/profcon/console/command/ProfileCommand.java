@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import profcon.agent.jfr.Recipes;
+import profcon.agent.labels.LabelPairs;
 import profcon.agent.profile.Durations;
 import profcon.agent.profile.ProfileKind;
 import profcon.agent.profile.SamplingOptions;
@@ -119,7 +120,8 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
         }
         Path library = session.nativePolicy().library().orElseThrow().install(SessionDirectory.base().resolve("native"));
         session.nativePolicy().announce(target.pid()).ifPresent(session::status);
-        return NativeProfile.of(target.pid(), library, target.jvm().directory(), kind.kind(), sampling, duration);
+        return NativeProfile.of(target.pid(), library, target.jvm().directory(), kind.kind(), sampling, duration,
+                () -> LabelPairs.parseLines(target.channel().call(new Request.Labels()).bytes()));
     }
 
     private static void keep(Session session, ProfileKind recipe, EngineChoice engine, ProfileCollection.Outcome c)
