@@ -114,7 +114,9 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
                                            Map<String, String> options) throws IOException, CommandException {
         SamplingOptions sampling;
         try {
-            sampling = SamplingOptions.parse(kind.defaults(), new Request.Start(kind.kind(), options, duration).optionWords());
+            SamplingOptions base = kind.kind().equals("cpu") ? kind.defaults().withPeriod(NativeProfile.CPU_PERIOD)
+                    : kind.defaults();
+            sampling = SamplingOptions.parse(base, new Request.Start(kind.kind(), options, duration).optionWords());
         } catch (IllegalArgumentException e) {
             throw new CommandException(e.getMessage());
         }
