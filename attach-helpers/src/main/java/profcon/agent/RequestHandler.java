@@ -67,7 +67,8 @@ public final class RequestHandler {
         } else if (request instanceof Request.Snapshot) {
             return snapshot();
         } else if (request instanceof Request.Labels) {
-            return new Reply.Payload("labels", LabelPairs.lines(ApplicationLabels.now()));
+            byte[] lines = LabelPairs.lines(ApplicationLabels.now());
+            return new Reply.Payload(ApplicationLabels.loaded() ? "labels" : "no-library", lines);
         } else if (request instanceof Request.Detach) {
             release();
             onDetach.run(); // before the reply: a console that reads "detached" finds the target free

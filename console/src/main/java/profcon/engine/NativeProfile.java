@@ -59,9 +59,14 @@ public final class NativeProfile implements LiveSource {
     private Map<Long, String[]> labelsAtStart = Map.of();
     private long startedNanos;
 
-    /** The labels threads have now, asked of the agent (its {@code labels} request). */
+    /** The application's labels now: whether its labels library is loaded at all, and each thread's labels. */
+    public record Labels(boolean libraryLoaded, Map<Long, String[]> byThread) {
+        public static final Labels NONE = new Labels(false, Map.of());
+    }
+
+    /** The application's labels now, asked of the agent (its {@code labels} request). */
     public interface LabelsNow {
-        Map<Long, String[]> read() throws IOException;
+        Labels read() throws IOException;
     }
 
     private NativeProfile(AsyncProfiler profiler, long pid, Recipe recipe, SamplingOptions options, Duration window,
@@ -88,15 +93,22 @@ public final class NativeProfile implements LiveSource {
 
     @Override
     public String start() throws IOException {
-        Path jfc = Files.writeString(dir.resolve("labels.jfc"), LABELS_JFC);
+        // Asked first, as it decides the recording: jfrsync (JFR started in the target, for the label
+        // events) only where there are labels to join; on a saturated target JFR's start is most of the
+        // cost of a profile (docs/saturated.md). A label changed between this read and the start is
+        // seen from that thread's next change on.
+        Labels labels = labelsNow.read();
+        labelsAtStart = labels.byThread();
+        String sync = "";
+        if (labels.libraryLoaded()) {
+            sync = ",jfrsync=" + Files.writeString(dir.resolve("labels.jfc"), LABELS_JFC);
+        }
         Files.deleteIfExists(file);
         String event = recipe.kind().equals("wall") ? "event=wall" : "event=cpu";
         // timeout: a console that vanished mid-profile leaves nothing running for long (the agent's max rule, D + 60 s)
         profiler.run("start," + event + ",interval=" + options.period().toNanos() + ",timeout="
-                + window.plusSeconds(60).toSeconds() + ",jfr,jfrsync=" + jfc + ",file=" + file);
+                + window.plusSeconds(60).toSeconds() + ",jfr" + sync + ",file=" + file);
         startedNanos = System.nanoTime();
-        // after the start: a change made since is in the recording and wins over this, from its time on
-        labelsAtStart = labelsNow.read();
         return "engine=async-profiler period=" + Durations.format(options.period());
     }
 

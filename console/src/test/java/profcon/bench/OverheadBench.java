@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -116,7 +115,8 @@ public final class OverheadBench {
         Path library = NativeLibrary.forThisPlatform().orElseThrow().install(SessionDirectory.base().resolve("native"));
         String base = kind.substring(0, kind.length() - NATIVE.length());
         return NativeProfile.of(jvm.pid(), library, jvm.directory(), base,
-                Recipes.named(base).defaults(), Duration.ofSeconds(o.window + 5L), Map::of);
+                Recipes.named(base).defaults(), Duration.ofSeconds(o.window + 5L),
+                () -> NativeProfile.Labels.NONE);
     }
 
     /** CPU time the agent's own threads have used (JFR's threads in the JVM are not included). */

@@ -52,6 +52,11 @@ public final class ApplicationLabels {
         return out;
     }
 
+    /** Whether the application has loaded the labels library (with {@code byThread}) in some class loader. */
+    public static boolean loaded() {
+        return !readers().isEmpty();
+    }
+
     /** What the last lookup found and cost, for a profile's comments and a dump's header. */
     public static synchronized String describe() {
         if (lookupNanos < 0) {

@@ -202,7 +202,8 @@ public sealed interface Request<R extends Reply> {
     /**
      * {@code labels}: every thread's application labels now, one line {@code tid k1=v1;k2=v2} each
      * (the labels library's escapes), so a recording made outside the agent (the native engine's)
-     * can label the samples of spans begun before it started.
+     * can label the samples of spans begun before it started. The payload is named {@code labels},
+     * or {@code no-library} when the application has not loaded the labels library at all.
      */
     record Labels() implements Request<Reply.Payload> {
         @Override

@@ -12,7 +12,9 @@ import profcon.agent.labels.LabelPairs;
 import profcon.agent.profile.Durations;
 import profcon.agent.profile.ProfileKind;
 import profcon.agent.profile.SamplingOptions;
+import profcon.agent.protocol.Reply;
 import profcon.agent.protocol.Request;
+import profcon.attach.AgentException;
 import profcon.attach.SessionDirectory;
 import profcon.attach.TargetGoneException;
 import profcon.console.ArgCompleters;
@@ -123,7 +125,18 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
         Path library = session.nativePolicy().library().orElseThrow().install(SessionDirectory.base().resolve("native"));
         session.nativePolicy().announce(target.pid()).ifPresent(session::status);
         return NativeProfile.of(target.pid(), library, target.jvm().directory(), kind.kind(), sampling, duration,
-                () -> LabelPairs.parseLines(target.channel().call(new Request.Labels()).bytes()));
+                () -> labelsNow(target));
+    }
+
+    /** The application's labels now, from the agent; none where the agent's build predates the request. */
+    private static NativeProfile.Labels labelsNow(Target target) throws IOException {
+        Reply.Payload reply;
+        try {
+            reply = target.channel().call(new Request.Labels());
+        } catch (AgentException e) {
+            return NativeProfile.Labels.NONE;
+        }
+        return new NativeProfile.Labels(reply.what().equals("labels"), LabelPairs.parseLines(reply.bytes()));
     }
 
     private static void keep(Session session, ProfileKind recipe, EngineChoice engine, ProfileCollection.Outcome c)
