@@ -48,8 +48,8 @@ class NativeEngineIT {
             Profile cpu = p.profile("cpu", WINDOW);
             assertThat(cpu.comments()).anyMatch(c -> c.startsWith("profcon engine: async-profiler"));
             assertThat(cpu.durationNanos()).as("the window asked, exactly").isEqualTo(WINDOW.toNanos());
-            Thread.sleep(300); // the truth thread writes every 100 ms: let it pass the window's end
             long from = cpu.timeNanos() / 1_000_000;
+            Truth.awaitLinePast(truthFile, from + WINDOW.toMillis() + 100);
             Truth truth = Truth.over(truthFile, from, from + WINDOW.toMillis());
             assertNear("Work.a (cum)", share(cpu, s -> hasFrame(s, "CpuShares\\$Work\\.a$"),
                     s -> hasFrame(s, "CpuShares\\$Work\\.b$")), truth);

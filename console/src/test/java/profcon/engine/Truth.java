@@ -21,6 +21,18 @@ record Truth(double aShare, long aNanos, long bNanos) {
         return new Truth(a / (double) (a + b), a, b);
     }
 
+    /** Waits (up to a minute: the target may be starved) until the file has a line at or past {@code epochMs}. */
+    static void awaitLinePast(Path file, long epochMs) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (Files.readAllLines(file).stream().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .noneMatch(l -> Long.parseLong(l.trim().split("\\s+")[0]) >= epochMs)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no truth line past " + epochMs + " in " + file + " within a minute");
+            }
+            Thread.sleep(50); // polling the file the target appends to every 100 ms
+        }
+    }
+
     private static long[] nearest(List<long[]> rows, long epochMs) {
         long[] best = rows.get(0);
         for (long[] r : rows) {
