@@ -12,8 +12,8 @@ import profcon.engine.LiveSource;
 
 /**
  * One live profile collected through an engine's {@link LiveSource} (the agent's channel, or the
- * native engine): starts it, reports progress every second,
- * pulls a snapshot every few seconds, and stops it when the window ends. Ctrl-C (the pause hook
+ * native engine): starts it, reports progress every second, pulls a snapshot every few seconds
+ * (where the engine keeps any), and stops it when the window ends. Ctrl-C (the pause hook
  * throwing InterruptedException) stops early and keeps what was collected; a target that dies
  * leaves the last snapshot, or, before the first one, a {@link TargetGoneException} saying
  * nothing was collected.
