@@ -15,8 +15,8 @@ import profcon.engine.LiveSource;
  * native engine): starts it, reports progress every second, pulls a snapshot every few seconds
  * (where the engine keeps any), and stops it when the window ends. Ctrl-C (the pause hook
  * throwing InterruptedException) stops early and keeps what was collected; a target that dies
- * leaves the last snapshot, or, before the first one, a {@link TargetGoneException} saying
- * nothing was collected.
+ * leaves what its engine wrote out at the exit, else the last snapshot, else a
+ * {@link TargetGoneException} saying nothing was collected.
  */
 final class ProfileCollection {
     static final long PROGRESS_EVERY_MS = 1_000;
