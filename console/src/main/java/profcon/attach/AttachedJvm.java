@@ -37,13 +37,28 @@ public final class AttachedJvm implements AutoCloseable {
     private final SessionDirectory dir;
     private final AgentClient client;
     private final List<String> notes;
+    private final Vm vm;
     private boolean closed;
 
-    private AttachedJvm(JvmProcess process, SessionDirectory dir, AgentClient client, List<String> notes) {
+    /** The target's VM as its system properties said at attach: its name and Java feature version. */
+    public record Vm(String name, int feature) {
+    }
+
+    /** What loading the agent learnt: notes for the user, and the target's VM. */
+    private record Loaded(List<String> notes, Vm vm) {
+    }
+
+    private AttachedJvm(JvmProcess process, SessionDirectory dir, AgentClient client, Loaded loaded) {
         this.process = process;
         this.dir = dir;
         this.client = client;
-        this.notes = notes;
+        this.notes = loaded.notes();
+        this.vm = loaded.vm();
+    }
+
+    /** The target's VM, read once at attach: asking the agent would wake the management beans in the target. */
+    public Vm vm() {
+        return vm;
     }
 
     /** Attaches to {@code pid} and loads the agent; every failure is an AttachException saying why. */
@@ -86,9 +101,9 @@ public final class AttachedJvm implements AutoCloseable {
                 server.bind(UnixDomainSocketAddress.of(socket));
                 String token = RandomHex.of(16);
                 AgentArgs args = new AgentArgs(dir.path(), socket, token, ProcessHandle.current().pid());
-                List<String> notes = loadAgent(process, target, dir, args, BootJar.write(base), buildJar);
+                Loaded loaded = loadAgent(process, target, dir, args, BootJar.write(base), buildJar);
                 SocketChannel channel = accept(server, pid, token);
-                return new AttachedJvm(process, dir, new AgentClient(channel, pid), notes);
+                return new AttachedJvm(process, dir, new AgentClient(channel, pid), loaded);
             }
         } catch (IOException e) {
             closeQuietly(target);
@@ -126,7 +141,7 @@ public final class AttachedJvm implements AutoCloseable {
      * class loader of its own: a target never unloads its system class path, so a jar that put the
      * agent itself there would pin the first build that attached.
      */
-    private static List<String> loadAgent(JvmProcess process, PendingAttach target, SessionDirectory dir,
+    private static Loaded loadAgent(JvmProcess process, PendingAttach target, SessionDirectory dir,
                                           AgentArgs args, Path boot, Path buildJar) throws AttachException, IOException {
         long pid = process.pid();
         PendingAttach.Connected connected;
@@ -137,9 +152,11 @@ public final class AttachedJvm implements AutoCloseable {
                     + "-XX:+DisableAttachMechanism, or as another user)", e);
         }
         try {
-            List<String> notes = checkTarget(connected.system(), process);
+            Properties system = connected.system();
+            List<String> notes = checkTarget(system, process);
             connected.vm().loadAgent(boot.toString(), AgentBootstrap.arguments(buildJar, args.format()));
-            return notes;
+            return new Loaded(notes, new Vm(system.getProperty("java.vm.name", ""),
+                    feature(system.getProperty("java.specification.version", "17"))));
         } catch (AgentLoadException e) {
             throw new AttachException("target " + pid + " refuses dynamic agents: start it with "
                     + "-XX:+EnableDynamicAgentLoading", e);

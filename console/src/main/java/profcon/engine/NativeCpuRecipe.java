@@ -28,8 +28,7 @@ final class NativeCpuRecipe implements Recipe {
 
     @Override
     public StackProfile newProfile(SamplingOptions options) {
-        StackProfile p = new StackProfile(new String[][] {{"samples", "count"}, {"cpu", "nanoseconds"}}, "cpu",
-                new String[] {"cpu", "nanoseconds"}, options.period().toNanos(), options.maxSamples());
+        StackProfile p = StackProfile.sampledTime("cpu", options.period().toNanos(), options.maxSamples());
         p.comment("profcon cpu profile, engine async-profiler 4.6: event=cpu every " + Durations.format(options.period())
                 + " of CPU time per thread (signal-driven, no safepoint bias); C and JVM frames are named "
                 + "'symbol [library]'; state=native when the leaf frame is C code");

@@ -150,8 +150,8 @@ public final class NativeProfile implements LiveSource {
     }
 
     /**
-     * The recording a target wrote as it shut down: JFR writes jfrsync's recording to its file at a
-     * normal exit (SIGTERM included), with every sample up to then. A killed JVM (SIGKILL, a crash)
+     * The recording a target wrote as it shut down: async-profiler (or JFR, with jfrsync) writes it to
+     * its file at a normal exit (SIGTERM included), with every sample up to then. A killed JVM (SIGKILL, a crash)
      * writes nothing, and the file may then be missing or unreadable.
      */
     @Override

@@ -30,8 +30,7 @@ final class NativeWallRecipe implements Recipe {
 
     @Override
     public StackProfile newProfile(SamplingOptions options) {
-        StackProfile p = new StackProfile(new String[][] {{"samples", "count"}, {"wall", "nanoseconds"}}, "wall",
-                new String[] {"wall", "nanoseconds"}, options.period().toNanos(), options.maxSamples());
+        StackProfile p = StackProfile.sampledTime("wall", options.period().toNanos(), options.maxSamples());
         p.comment("profcon wall profile, engine async-profiler 4.6: event=wall, every Java thread every "
                 + Durations.format(options.period()) + " by signal (no global safepoint), C frames named "
                 + "'symbol [library]'; "

@@ -172,8 +172,7 @@ class NativeEngineIT {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try (TargetJvm target = TargetJvm.start(TargetJvm.jdk("profcon.jdk17"), SHARES, "--threads=1");
              Profcon p = Profcon.attach(target.pid())) {
-            Future<?> profile = executor.submit(() -> p.profile("cpu", Duration.ofSeconds(120)));
-            waitForSampler(target.pid(), profile);
+            Future<?> profile = longProfile(executor, p, target.pid());
             target.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             assertThatThrownBy(() -> profile.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(Profcon.ProfconException.class)
                     .hasMessageContaining("without writing async-profiler's samples out")
@@ -198,15 +197,16 @@ class NativeEngineIT {
         }
     }
 
-    /** A JVM that shuts down (SIGTERM) writes jfrsync's recording out: the console keeps those samples. */
+    /** A JVM that shuts down (SIGTERM) writes the native recording out: the console keeps those samples. */
     @Test
     void aTargetThatExitsMidProfileLeavesItsSamples() throws Exception {
         ExecutorService executor = Executors.newSingleThreadExecutor();
-        try (TargetJvm target = TargetJvm.start(TargetJvm.jdk("profcon.jdk17"), SHARES, "--threads=1");
+        Path truthFile = tmp.resolve("truth.txt");
+        try (TargetJvm target = TargetJvm.start(TargetJvm.jdk("profcon.jdk17"), SHARES, "--threads=1",
+                "--truth=" + truthFile);
              Profcon p = Profcon.attach(target.pid())) {
-            Future<?> profile = executor.submit(() -> p.profile("cpu", Duration.ofSeconds(120)));
-            waitForSampler(target.pid(), profile);
-            Thread.sleep(2_000); // the subject: two seconds of samples taken before the exit
+            Future<?> profile = longProfile(executor, p, target.pid());
+            Truth.awaitTaskTime(truthFile, TimeUnit.MILLISECONDS.toNanos(500)); // samples to keep before the exit
             target.process().destroy();
             target.process().waitFor(60, TimeUnit.SECONDS);
             assertThatThrownBy(() -> profile.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(Profcon.ProfconException.class)
@@ -218,6 +218,13 @@ class NativeEngineIT {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** A two-minute cpu profile, running once its sampler has started: the target is to die under it. */
+    private static Future<?> longProfile(ExecutorService executor, Profcon p, long pid) throws Exception {
+        Future<?> profile = executor.submit(() -> p.profile("cpu", Duration.ofSeconds(120)));
+        waitForSampler(pid, profile);
+        return profile;
     }
 
     /** async-profiler's timer thread is the ready signal of a native profile. */

@@ -12,8 +12,7 @@ import java.util.List;
  */
 record Truth(double aShare, long aNanos, long bNanos) {
     static Truth over(Path file, long fromEpochMs, long toEpochMs) throws IOException {
-        List<long[]> rows = Files.readAllLines(file).stream().filter(l -> !l.startsWith("#") && !l.isBlank())
-                .map(l -> java.util.Arrays.stream(l.trim().split("\\s+")).mapToLong(Long::parseLong).toArray()).toList();
+        List<long[]> rows = rows(file);
         long[] first = nearest(rows, fromEpochMs);
         long[] last = nearest(rows, toEpochMs);
         long a = last[1] - first[1];
@@ -24,13 +23,36 @@ record Truth(double aShare, long aNanos, long bNanos) {
     /** Waits (up to a minute: the target may be starved) until the file has a line at or past {@code epochMs}. */
     static void awaitLinePast(Path file, long epochMs) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (Files.readAllLines(file).stream().filter(l -> !l.startsWith("#") && !l.isBlank())
-                .noneMatch(l -> Long.parseLong(l.trim().split("\\s+")[0]) >= epochMs)) {
+        while (rows(file).stream().noneMatch(r -> r[0] >= epochMs)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no truth line past " + epochMs + " in " + file + " within a minute");
             }
             Thread.sleep(50); // polling the file the target appends to every 100 ms
         }
+    }
+
+    /** Waits (up to a minute) until the tasks have used {@code nanos} more CPU time than when this was called. */
+    static void awaitTaskTime(Path file, long nanos) throws IOException, InterruptedException {
+        long goal = spent(file) + nanos;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (spent(file) < goal) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the tasks did not use " + nanos + " ns of CPU within a minute (" + file + ")");
+            }
+            Thread.sleep(50); // polling the file the target appends to every 100 ms
+        }
+    }
+
+    /** a and b task time so far: the last line's total, 0 before the first. */
+    private static long spent(Path file) throws IOException {
+        List<long[]> rows = rows(file);
+        return rows.isEmpty() ? 0 : rows.get(rows.size() - 1)[1] + rows.get(rows.size() - 1)[2];
+    }
+
+    /** The file's lines as numbers, header and blank lines left out. */
+    private static List<long[]> rows(Path file) throws IOException {
+        return Files.readAllLines(file).stream().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> java.util.Arrays.stream(l.trim().split("\\s+")).mapToLong(Long::parseLong).toArray()).toList();
     }
 
     private static long[] nearest(List<long[]> rows, long epochMs) {

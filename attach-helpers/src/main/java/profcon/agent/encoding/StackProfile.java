@@ -68,6 +68,16 @@ public final class StackProfile {
     private String[] extraLabels = new String[0];
     private final JfrMemo memo = new JfrMemo();
 
+    /**
+     * A sampled profile of time, as pprof's cpu profile: {@code samples/count} and {@code TYPE/nanoseconds},
+     * default {@code TYPE}, period {@code TYPE/nanoseconds}. Both engines' cpu and wall profiles have
+     * this shape, so reports and saved files are the same whichever engine made them.
+     */
+    public static StackProfile sampledTime(String type, long periodNanos, int maxSamples) {
+        return new StackProfile(new String[][] {{"samples", "count"}, {type, "nanoseconds"}}, type,
+                new String[] {type, "nanoseconds"}, periodNanos, maxSamples);
+    }
+
     public StackProfile(String[][] sampleTypes, String defaultSampleType, String[] periodType, long period,
                         int maxSamples) {
         this.sampleTypes = sampleTypes;

@@ -35,8 +35,7 @@ public final class CpuRecipe implements Recipe {
 
     @Override
     public StackProfile newProfile(SamplingOptions options) {
-        StackProfile p = new StackProfile(new String[][] {{"samples", "count"}, {"cpu", "nanoseconds"}}, "cpu",
-                new String[] {"cpu", "nanoseconds"}, options.period().toNanos(), options.maxSamples());
+        StackProfile p = StackProfile.sampledTime("cpu", options.period().toNanos(), options.maxSamples());
         p.comment("profcon cpu profile: jdk.ExecutionSample + jdk.NativeMethodSample every "
                 + Durations.format(options.period()) + "; native samples of threads waiting in JDK I/O (sockets, "
                 + "pipes, files, selectors) are left out: waiting, not on CPU (see 'profile block')");

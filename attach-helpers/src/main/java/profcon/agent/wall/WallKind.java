@@ -33,8 +33,7 @@ public final class WallKind implements ProfileKind {
 
     @Override
     public StackProfile newProfile(SamplingOptions options) {
-        StackProfile p = new StackProfile(new String[][] {{"samples", "count"}, {"wall", "nanoseconds"}}, "wall",
-                new String[] {"wall", "nanoseconds"}, options.period().toNanos(), options.maxSamples());
+        StackProfile p = StackProfile.sampledTime("wall", options.period().toNanos(), options.maxSamples());
         p.comment("profcon wall profile: up to " + WallSampler.THREADS_PER_TICK + " platform threads' stacks every "
                 + Durations.format(options.period()) + " (rotating), by " + ThreadStacks.method()
                 + "; wall = time since the previous tick x live threads / threads sampled; label state = Thread.State, "

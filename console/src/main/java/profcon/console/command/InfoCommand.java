@@ -29,7 +29,7 @@ public final class InfoCommand implements Command {
         if (session.target() != null) {
             Map<String, String> info = session.target().info();
             target(info, out);
-            engines(session, info, out);
+            engines(session, out);
         } else {
             out.println("Target: none (profcon <pid> attaches to a JVM)");
         }
@@ -56,9 +56,9 @@ public final class InfoCommand implements Command {
     }
 
     /** Which engine 'profile cpu' and 'profile wall' would use now, and why. */
-    private static void engines(Session session, Map<String, String> info, PrintWriter out) throws Exception {
+    private static void engines(Session session, PrintWriter out) throws Exception {
         for (String kind : List.of("cpu", "wall")) {
-            out.printf(Locale.ROOT, "  %-9s engine %s%n", kind + ":", Engines.choose(session, info, kind, null).describe());
+            out.printf(Locale.ROOT, "  %-9s engine %s%n", kind + ":", Engines.choose(session, kind, null).describe());
         }
     }
 
