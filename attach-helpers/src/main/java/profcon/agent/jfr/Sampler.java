@@ -69,10 +69,8 @@ final class Sampler implements Collector {
             enable(e);
             stream.onEvent(e.name(), spans::update);
         }
-        EventSettings mark = stream.enable(WindowMark.NAME).withoutStackTrace();
-        if (WindowGate.FLUSH_CARRIES_SAMPLES) {
-            mark.withPeriod(WindowGate.PERIOD); // JFR calls the gate only with a period
-        }
+        // JFR calls the gate only with a period
+        stream.enable(WindowMark.NAME).withoutStackTrace().withPeriod(WindowGate.PERIOD);
         stream.onEvent(WindowMark.NAME, this::onMark);
         gate = WindowGate.install(this::endWindow);
         stream.onFlush(this::onFlush);

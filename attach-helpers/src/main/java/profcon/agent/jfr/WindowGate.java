@@ -16,13 +16,11 @@ import jdk.jfr.FlightRecorder;
  * the end the hook holds the periodic thread until the end, once per profile: a flush that fell due
  * meanwhile comes right after the mark, and one that did not comes within a period of the end.
  *
- * <p>Only where a flush carries the execution sampler's buffers: on JDK 17 a stream gets a sample up
- * to a few hundred milliseconds (a flush) late, so a mark right after the end would cut the window's
- * last samples; there the hook is not called and the stop waits for the next flush as before.
+ * <p>The same on JDK 17 and 25: both run the periodic hooks and then the flush in one pass of
+ * {@code RequestEngine.doPeriodic}, and a flush writes every thread's buffers, the execution
+ * sampler's too, so an ordered stream delivers all of the window's samples before the mark.
  */
 final class WindowGate implements Runnable {
-    /** Verified on JDK 25; JDK 17 flushes the sampler's samples late; 18 to 24 are not measured. */
-    static final boolean FLUSH_CARRIES_SAMPLES = Runtime.version().feature() >= 25;
     /** How often JFR calls the hook while the profile runs: a flush can slip past the gate by this much. */
     static final Duration PERIOD = Duration.ofMillis(50);
     /** JFR's flushes are a second apart: holding JFR's periodic thread for the window's last second catches one. */
