@@ -154,7 +154,7 @@ public final class AttachedJvm implements AutoCloseable {
         try {
             Properties system = connected.system();
             List<String> notes = checkTarget(system, process);
-            connected.vm().loadAgent(boot.toString(), AgentBootstrap.arguments(buildJar, args.format()));
+            connected.connection().loadAgent(boot.toString(), AgentBootstrap.arguments(buildJar, args.format()));
             return new Loaded(notes, new Vm(system.getProperty("java.vm.name", ""),
                     feature(system.getProperty("java.specification.version", "17"))));
         } catch (AgentLoadException e) {

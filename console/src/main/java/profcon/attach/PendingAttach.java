@@ -2,9 +2,10 @@ package profcon.attach;
 
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.AttachOperationFailedException;
-import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -13,11 +14,13 @@ import java.util.concurrent.FutureTask;
  * The attach API's connection to a target, made on a thread of its own ({@code profcon-attach})
  * while the console prepares the agent jars, the session directory and the socket: the round trips
  * to the target (its attach listener, its system properties) overlap that work instead of
- * following it. Closing detaches, once the connection is made.
+ * following it. A target whose listener is up (it was attached before) is spoken to directly
+ * ({@link ListenerConnection}); the JDK's attach API starts one that is not. Closing detaches, once
+ * the connection is made.
  */
 final class PendingAttach implements AutoCloseable {
     /** The connection and the target's system properties, read once. */
-    record Connected(VirtualMachine vm, Properties system) {
+    record Connected(TargetConnection connection, Properties system) {
     }
 
     private final FutureTask<Connected> task;
@@ -38,7 +41,8 @@ final class PendingAttach implements AutoCloseable {
     }
 
     private static Connected connect(long pid) throws AttachNotSupportedException, IOException {
-        VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+        Optional<Path> listener = ListenerSocket.of(pid);
+        TargetConnection vm = listener.isPresent() ? new ListenerConnection(listener.get()) : JdkConnection.attach(pid);
         try {
             return new Connected(vm, systemProperties(vm));
         } catch (IOException | RuntimeException e) {
@@ -52,10 +56,10 @@ final class PendingAttach implements AutoCloseable {
      * them (an ending profcon session clears its property), and that copy can fail in the target:
      * the JDK then reports an {@link AttachOperationFailedException}, so a second read is worth it.
      */
-    private static Properties systemProperties(VirtualMachine vm) throws IOException {
+    private static Properties systemProperties(TargetConnection vm) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return vm.getSystemProperties();
+                return vm.systemProperties();
             } catch (AttachOperationFailedException e) {
                 if (attempt == 3) {
                     throw e;
@@ -99,6 +103,6 @@ final class PendingAttach implements AutoCloseable {
         } catch (AttachNotSupportedException | IOException | RuntimeException e) {
             return; // no connection was made: nothing to release
         }
-        connected.vm().detach();
+        connected.connection().detach();
     }
 }
