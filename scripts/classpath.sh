@@ -22,6 +22,9 @@ bench_classpath() {
 #                     archive takes jars), once the modules are compiled
 console_jars() {
   local deps=console/target/runtime.classpath
-  mvn -q -B -o -pl console dependency:build-classpath -Dmdep.outputFile="$PWD/$deps" -Dmdep.includeScope=runtime >/dev/null
-  cat "$deps"
+  # -am and compile: the sibling modules come from the reactor (nothing is installed in ~/.m2), as
+  # directories; they are left out, the caller has their classes in a jar of its own
+  mvn -q -B -o -pl console -am compile dependency:build-classpath -Dmdep.outputFile="$PWD/$deps" \
+      -Dmdep.includeScope=runtime >/dev/null
+  tr ':' '\n' <"$deps" | grep '\.jar$' | paste -sd:
 }
