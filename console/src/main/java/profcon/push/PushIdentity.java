@@ -42,6 +42,11 @@ public record PushIdentity(String service, String host, long pid, String tenant)
         }
     }
 
+    /** The same identity for another pid: a spooled window keeps the pid it was collected from. */
+    public PushIdentity withPid(long otherPid) {
+        return new PushIdentity(service, host, otherPid, tenant);
+    }
+
     public boolean hasTenant() {
         return !tenant.isEmpty();
     }
