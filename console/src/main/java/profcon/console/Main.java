@@ -69,7 +69,13 @@ public final class Main {
             err.println("profcon: give -c or -f, not both (see profcon --help)");
             return ExitCode.USAGE;
         }
-        boolean scripted = args.commands() != null || args.runbook() != null || !Terminals.stdinIsTerminal();
+        String pushUsage = pushUsageError();
+        if (pushUsage != null) {
+            err.println("profcon: " + pushUsage + " (see profcon --help)");
+            return ExitCode.USAGE;
+        }
+        boolean scripted = args.commands() != null || args.runbook() != null || args.push().given()
+                || !Terminals.stdinIsTerminal();
         Session session = new Session(out, err, !scripted, args.yes());
         session.debug(args.debug());
         session.json(args.json());
@@ -91,6 +97,21 @@ public final class Main {
             session.detach();
             Runtime.getRuntime().removeShutdownHook(hook);
         }
+    }
+
+    /** What is wrong with the --push options as given, or null. */
+    private String pushUsageError() {
+        CliArgs.PushOptions push = args.push();
+        if (push.anyWithoutUrl()) {
+            return "--every, --kinds, --service and --tenant go with --push URL";
+        }
+        if (push.given() && (args.commands() != null || args.runbook() != null)) {
+            return "--push runs by itself: a runbook can say 'push URL every=60s' instead";
+        }
+        if (push.given() && args.target() == null && !args.demo()) {
+            return "--push needs a target: profcon PID --push URL";
+        }
+        return null;
     }
 
     /** {@code --diff_base}/{@code --base}, as the settings of the same names; false after a one-line error. */
@@ -177,7 +198,7 @@ public final class Main {
 
     private int runScript(Session session) throws IOException {
         ScriptRunner runner = new ScriptRunner(new Dispatcher(Commands.registry()));
-        String commands = args.commands();
+        String commands = args.push().given() ? args.push().commandLine() : args.commands();
         Path runbook = args.runbook();
         if (commands != null) {
             return runner.run(ScriptRunner.fromCommandString(commands), session);
