@@ -24,6 +24,8 @@ import profcon.model.Profile;
 public final class Main {
     public static final String VERSION = "0.1.0";
 
+    /** Inside Kubernetes' default 30 s termination grace, with room for the detach. */
+    private static final java.time.Duration PUSH_STOP_GRACE = java.time.Duration.ofSeconds(20);
     private final CliArgs args;
 
     private Main(CliArgs args) {
@@ -85,7 +87,8 @@ public final class Main {
         if (!applyBaseOptions(session)) {
             return ExitCode.USAGE;
         }
-        Thread hook = new Thread(session::detach, "profcon-shutdown");
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> stop(session, main), "profcon-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             int opened = open(session, scripted);
@@ -95,8 +98,29 @@ public final class Main {
             return scripted ? runScript(session) : runInteractive(session);
         } finally {
             session.detach();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // SIGTERM arrived: the hook is running and detaches
+            }
         }
+    }
+
+    /**
+     * The shutdown hook. In continuous push mode a SIGTERM (systemd stop, a pod's end) first ends
+     * the window in progress as Ctrl-C would, so that it and the spool reach the server or the
+     * disk, for at most {@link #PUSH_STOP_GRACE}; then it detaches.
+     */
+    private void stop(Session session, Thread main) {
+        if (args.push().given()) {
+            session.cancel();
+            try {
+                main.join(PUSH_STOP_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        session.detach();
     }
 
     /** What is wrong with the --push options as given, or null. */

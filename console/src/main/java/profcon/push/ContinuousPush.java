@@ -33,7 +33,8 @@ public final class ContinuousPush {
     public String run() throws Exception {
         String ending = loop();
         if (!delivery.drain()) {
-            session.status("push: the server is still failing; what waits stays in the spool for the next run");
+            session.status(delivery.stats().lastError() + "; what waits stays in the spool, and the next run for this "
+                    + "service sends it first");
         }
         return ending;
     }

@@ -31,13 +31,13 @@ public final class Delivery {
         if (!backoff.ready()) {
             spool(w, "server failing; next try in " + backoff.current().toSeconds() + " s");
         } else if (!drain()) {
-            spool(w, "older windows still waiting");
+            spool(w, stats.lastError() + "; next try in " + backoff.current().toSeconds() + " s");
         } else {
             send(w);
         }
     }
 
-    /** Sends the waiting windows, oldest first; false when the server failed and some are left. */
+    /** Sends the waiting windows, oldest first; false when the server failed ({@link PushStats#lastError}) and some are left. */
     public boolean drain() {
         try {
             for (Optional<Spool.Entry> e = spool.oldest(); e.isPresent(); e = spool.oldest()) {
@@ -47,7 +47,7 @@ public final class Delivery {
             }
             return true;
         } catch (IOException ex) {
-            status.accept("push: cannot read the spool " + spool.directory() + ": " + ex.getMessage());
+            stats.failed("cannot read the spool " + spool.directory() + ": " + ex.getMessage());
             return false;
         }
     }
@@ -68,7 +68,8 @@ public final class Delivery {
             backoff.success();
         } catch (PushException failed) {
             if (failed.retryable()) {
-                fail(failed);
+                backoff.failure();
+                stats.failed(failed.getMessage());
                 return false;
             }
             stats.refused(failed.getMessage());
@@ -85,8 +86,9 @@ public final class Delivery {
             backoff.success();
         } catch (PushException failed) {
             if (failed.retryable()) {
-                fail(failed);
-                spool(w, "spooled for retry");
+                backoff.failure();
+                stats.failed(failed.getMessage());
+                spool(w, failed.getMessage() + "; next try in " + backoff.current().toSeconds() + " s");
             } else {
                 stats.refused(failed.getMessage());
                 status.accept(failed.getMessage() + "; the server refuses this window, not retried");
@@ -94,24 +96,20 @@ public final class Delivery {
         }
     }
 
-    private void fail(PushException failed) {
-        backoff.failure();
-        stats.failed(failed.getMessage());
-        status.accept(failed.getMessage() + "; next try in " + backoff.current().toSeconds() + " s");
-    }
-
+    /** Spools the window and says so in one line, with why and what the bound dropped. */
     private void spool(Window w, String why) {
         long droppedBefore = spool.dropped();
         try {
             spool.add(w);
         } catch (IOException e) {
             stats.lost("cannot spool: " + e.getMessage());
-            status.accept("push: cannot spool the " + w.kind() + " window (" + e.getMessage() + "); it is lost, "
+            status.accept(why + "; cannot spool the " + w.kind() + " window (" + e.getMessage() + "): it is lost, "
                     + "collection goes on");
             return;
         }
         long dropped = spool.dropped() - droppedBefore;
-        status.accept("push: " + w.kind() + " window spooled (" + why + ")"
-                + (dropped > 0 ? "; spool full: dropped the " + dropped + " oldest, " + spool.dropped() + " so far" : ""));
+        status.accept(why + "; " + w.kind() + " window spooled"
+                + (dropped > 0 ? "; spool at its bound (" + spool.bounds() + "): dropped the " + dropped + " oldest, "
+                + spool.dropped() + " so far" : ""));
     }
 }

@@ -39,6 +39,11 @@ public final class PushStats {
         return pushed;
     }
 
+    /** The last failure, one line; empty before any. */
+    public String lastError() {
+        return lastError;
+    }
+
     /** One line: pushed, waiting (with the spool's bounds), dropped at the bound, refused, lost, and the last error. */
     public String describe() {
         String waiting;
