@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The {@code Authorization} header of pushes, from the environment variable {@link #VARIABLE},
  * never from the command line (where {@code ps} and shell history would show it): a whole header
- * value ({@code Bearer …}, {@code Basic …}), {@code user:password} for basic auth (Grafana Cloud's
- * form), or a bare token for bearer auth.
+ * value ({@code Bearer …}, {@code Basic …}), {@code user:password} for basic auth (what authenticating
+ * proxies in front of Pyroscope commonly ask), or a bare token for bearer auth.
  */
 public final class AuthHeader {
     public static final String VARIABLE = "PROFCON_PUSH_AUTH";

@@ -42,7 +42,10 @@ public final class ContinuousPush {
     private String loop() throws Exception {
         while (true) {
             for (ProfileKind kind : kinds) {
-                long pid = session.requireTarget("push").pid();
+                if (session.target() == null) {
+                    return "the target exited"; // between windows, as a failed request found
+                }
+                long pid = session.target().pid();
                 LoadedProfile before = session.current();
                 boolean gone = collect(kind);
                 LoadedProfile after = session.current();

@@ -47,8 +47,10 @@ public final class Delivery {
             }
             return true;
         } catch (IOException ex) {
-            stats.failed("cannot read the spool " + spool.directory() + ": " + ex.getMessage());
-            return false;
+            // a broken spool must not hold new windows back from a server that works
+            status.accept("push: cannot read the spool " + spool.directory() + " (" + Spool.why(ex) + "); sending new "
+                    + "windows directly");
+            return true;
         }
     }
 
@@ -102,8 +104,8 @@ public final class Delivery {
         try {
             spool.add(w);
         } catch (IOException e) {
-            stats.lost("cannot spool: " + e.getMessage());
-            status.accept(why + "; cannot spool the " + w.kind() + " window (" + e.getMessage() + "): it is lost, "
+            stats.lost("cannot spool: " + Spool.why(e));
+            status.accept(why + "; cannot spool the " + w.kind() + " window (" + Spool.why(e) + "): it is lost, "
                     + "collection goes on");
             return;
         }

@@ -96,6 +96,15 @@ public final class Spool {
         return (maxBytes >> 20) + " MiB / " + maxFiles + " files";
     }
 
+    /** An I/O failure in words: a file system exception's message is often only the path. */
+    static String why(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            String reason = fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+            return fs.getFile() + ": " + reason;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     private void enforceBounds() throws IOException {
         List<Entry> entries = entries();
         long bytes = 0;
