@@ -78,6 +78,36 @@ class DeliveryTest {
         }
     }
 
+    @Test
+    void aRefusalIsOneLineNotRetriedAndTheNextWindowGoes() throws Exception {
+        try (IngestReceiver receiver = new IngestReceiver()) {
+            receiver.fail(1, 400);
+            List<String> lines = new ArrayList<>();
+            Delivery delivery = new Delivery(sink(receiver), new Spool(dir.resolve("spool"), 1 << 20, 100), lines::add);
+            delivery.deliver(window(1));
+            delivery.deliver(window(2));
+            assertThat(lines).singleElement().satisfies(l -> assertThat(l).contains("HTTP 400")
+                    .endsWith("the server refuses this window, not retried"));
+            assertThat(receiver.received()).extracting(IngestReceiver.Received::from).containsExactly(2L);
+            assertThat(delivery.stats().describe()).contains("1 refused by the server");
+        }
+    }
+
+    @Test
+    void aStalledServerTimesOutInOneLineAndTheWindowWaitsInTheSpool() throws Exception {
+        try (IngestReceiver receiver = new IngestReceiver()) {
+            receiver.stall(4_000);
+            List<String> lines = new ArrayList<>();
+            Sink slow = Sinks.parse(receiver.url(), new PushIdentity("svc", "h", 9, ""), Duration.ofSeconds(1),
+                    Optional.empty());
+            Spool spool = new Spool(dir.resolve("spool"), 1 << 20, 100);
+            new Delivery(slow, spool, lines::add).deliver(window(1));
+            assertThat(lines).singleElement().satisfies(l -> assertThat(l).contains("no answer within 1 s")
+                    .endsWith("cpu window spooled"));
+            assertThat(spool.files()).isEqualTo(1);
+        }
+    }
+
     private static Sink sink(IngestReceiver receiver) {
         return Sinks.parse(receiver.url(), new PushIdentity("svc", "h", 9, ""), Duration.ofSeconds(30), Optional.empty());
     }
