@@ -16,7 +16,8 @@ import java.util.List;
  * {@code --commands=top}, and {@code -ctop} for the one-letter ones); {@code --} ends options.
  */
 record CliArgs(String target, String commands, Path runbook, boolean demo, boolean list, boolean yes,
-        String diffBase, String base, boolean json, boolean debug, boolean noNative, boolean help, boolean version) {
+        String diffBase, String base, boolean json, boolean debug, boolean noNative, boolean help, boolean version,
+        PushOptions push) {
 
     static CliArgs parse(String... args) throws UsageException {
         Builder b = new Builder();
@@ -33,6 +34,30 @@ record CliArgs(String target, String commands, Path runbook, boolean demo, boole
             }
         }
         return b.build();
+    }
+
+    /** {@code --push URL} and the options that go with it; {@code url} is null without {@code --push}. */
+    record PushOptions(String url, String every, String kinds, String service, String tenant) {
+        boolean given() {
+            return url != null;
+        }
+
+        boolean anyWithoutUrl() {
+            return url == null && (every != null || kinds != null || service != null || tenant != null);
+        }
+
+        /** The console command continuous mode runs: the same as a runbook's {@code push URL every=…}. */
+        String commandLine() {
+            StringBuilder line = new StringBuilder("push \"" + url + "\" every=" + (every == null ? "60s" : every));
+            line.append(" kinds=").append(kinds == null ? "cpu" : kinds);
+            if (service != null) {
+                line.append(" \"service=").append(service).append('"');
+            }
+            if (tenant != null) {
+                line.append(" \"tenant=").append(tenant).append('"');
+            }
+            return line.toString();
+        }
     }
 
     /** A command line profcon cannot run; the message is picocli's wording, which scripts may know. */
@@ -57,6 +82,7 @@ record CliArgs(String target, String commands, Path runbook, boolean demo, boole
         private boolean noNative;
         private boolean help;
         private boolean version;
+        private final String[] push = new String[5];
 
         void positional(String word, int index) throws UsageException {
             if (target != null) {
@@ -107,6 +133,11 @@ record CliArgs(String target, String commands, Path runbook, boolean demo, boole
                 case NO_NATIVE -> noNative = true;
                 case HELP -> help = true;
                 case VERSION -> version = true;
+                case PUSH -> push[0] = value;
+                case EVERY -> push[1] = value;
+                case KINDS -> push[2] = value;
+                case SERVICE -> push[3] = value;
+                case TENANT -> push[4] = value;
             }
         }
 
@@ -119,7 +150,8 @@ record CliArgs(String target, String commands, Path runbook, boolean demo, boole
         }
 
         CliArgs build() {
-            return new CliArgs(target, commands, runbook, demo, list, yes, diffBase, base, json, debug, noNative, help, version);
+            return new CliArgs(target, commands, runbook, demo, list, yes, diffBase, base, json, debug, noNative, help, version,
+                    new PushOptions(push[0], push[1], push[2], push[3], push[4]));
         }
     }
 }

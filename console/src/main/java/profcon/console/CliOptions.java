@@ -12,6 +12,11 @@ enum CliOptions {
     JSON(null, "--json"),
     DEBUG(null, "--debug"),
     NO_NATIVE(null, "--no-native"),
+    PUSH("URL", "--push"),
+    EVERY("DURATION", "--every"),
+    KINDS("KINDS", "--kinds"),
+    SERVICE("NAME", "--service"),
+    TENANT("ID", "--tenant"),
     HELP(null, "-h", "--help"),
     VERSION(null, "-V", "--version");
 
@@ -19,7 +24,8 @@ enum CliOptions {
     static final String HELP_TEXT = """
             Usage: profcon [-hV] [--debug] [--demo] [--json] [--list] [--no-native] [--yes]
                            [-base=FILE] [-c=CMDS] [-diff_base=FILE] [-f=RUNBOOK]
-                           [PID|FILE]
+                           [--push=URL [--every=DURATION] [--kinds=KINDS] [--service=NAME]
+                           [--tenant=ID]] [PID|FILE]
             pprof for the live JVM: attach to a running JVM, profile it, and read the
             profile with pprof's commands.
 
@@ -33,14 +39,26 @@ enum CliOptions {
                   -diff_base, --diff_base=FILE
                                        compare with FILE: reports show the difference
                                          (pprof's -diff_base)
+                  --every=DURATION     with --push: one window of each kind per DURATION
+                                         (default 60s)
               -f, --file=RUNBOOK       run the commands in this file, one per line, and exit
               -h, --help               Show this help message and exit.
                   --json               print reports as JSON (top, traces, tags) for
                                          machines
+                  --kinds=KINDS        with --push: the kinds to collect, e.g. cpu,lock,alloc
+                                         (default cpu)
                   --list               list the local JVMs and exit
                   --no-native          never load native code into the target: cpu
                                          and wall use JFR, whose cpu shares are biased
                                          when the CPUs are busy (docs/cpu-engines.md)
+                  --push=URL           continuous mode: collect windows and push each to
+                                         Pyroscope (http://HOST:4040) or OTLP
+                                         (otlp+http://HOST:4318) until stopped or the
+                                         target exits; auth from $PROFCON_PUSH_AUTH
+                                         (docs/push.md)
+                  --service=NAME       with --push: the application name (default: the
+                                         target's main class)
+                  --tenant=ID          with --push: send X-Scope-OrgID: ID
               -V, --version            Print version information and exit.
                   --yes                in scripts, allow commands that pause the whole
                                          target (they still warn)

@@ -15,6 +15,7 @@ import profcon.console.command.InfoCommand;
 import profcon.console.command.LoadCommand;
 import profcon.console.command.NativeCommand;
 import profcon.console.command.ProfileCommand;
+import profcon.console.command.PushCommand;
 import profcon.console.command.QuitCommand;
 import profcon.console.command.ReportCommand;
 import profcon.console.command.SaveCommand;
@@ -45,6 +46,7 @@ public final class Commands {
         commands.add(new HeapdumpCommand());
         commands.add(new SaveCommand());
         commands.add(new LoadCommand());
+        commands.add(new PushCommand());
         commands.add(new InfoCommand());
         commands.add(new NativeCommand());
         commands.add(new DetachCommand());

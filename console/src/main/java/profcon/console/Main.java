@@ -24,6 +24,8 @@ import profcon.model.Profile;
 public final class Main {
     public static final String VERSION = "0.1.0";
 
+    /** Inside Kubernetes' default 30 s termination grace, with room for the detach. */
+    private static final java.time.Duration PUSH_STOP_GRACE = java.time.Duration.ofSeconds(20);
     private final CliArgs args;
 
     private Main(CliArgs args) {
@@ -69,7 +71,13 @@ public final class Main {
             err.println("profcon: give -c or -f, not both (see profcon --help)");
             return ExitCode.USAGE;
         }
-        boolean scripted = args.commands() != null || args.runbook() != null || !Terminals.stdinIsTerminal();
+        String pushUsage = pushUsageError();
+        if (pushUsage != null) {
+            err.println("profcon: " + pushUsage + " (see profcon --help)");
+            return ExitCode.USAGE;
+        }
+        boolean scripted = args.commands() != null || args.runbook() != null || args.push().given()
+                || !Terminals.stdinIsTerminal();
         Session session = new Session(out, err, !scripted, args.yes());
         session.debug(args.debug());
         session.json(args.json());
@@ -79,7 +87,8 @@ public final class Main {
         if (!applyBaseOptions(session)) {
             return ExitCode.USAGE;
         }
-        Thread hook = new Thread(session::detach, "profcon-shutdown");
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> stop(session, main), "profcon-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             int opened = open(session, scripted);
@@ -89,8 +98,44 @@ public final class Main {
             return scripted ? runScript(session) : runInteractive(session);
         } finally {
             session.detach();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // SIGTERM arrived: the hook is running and detaches
+            }
         }
+    }
+
+    /**
+     * The shutdown hook. In continuous push mode a SIGTERM (systemd stop, a pod's end) first ends
+     * the window in progress as Ctrl-C would, so that it and the spool reach the server or the
+     * disk, for at most {@link #PUSH_STOP_GRACE}; then it detaches.
+     */
+    private void stop(Session session, Thread main) {
+        if (args.push().given()) {
+            session.cancel();
+            try {
+                main.join(PUSH_STOP_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        session.detach();
+    }
+
+    /** What is wrong with the --push options as given, or null. */
+    private String pushUsageError() {
+        CliArgs.PushOptions push = args.push();
+        if (push.anyWithoutUrl()) {
+            return "--every, --kinds, --service and --tenant go with --push URL";
+        }
+        if (push.given() && (args.commands() != null || args.runbook() != null)) {
+            return "--push runs by itself: a runbook can say 'push URL every=60s' instead";
+        }
+        if (push.given() && args.target() == null && !args.demo()) {
+            return "--push needs a target: profcon PID --push URL";
+        }
+        return null;
     }
 
     /** {@code --diff_base}/{@code --base}, as the settings of the same names; false after a one-line error. */
@@ -177,7 +222,7 @@ public final class Main {
 
     private int runScript(Session session) throws IOException {
         ScriptRunner runner = new ScriptRunner(new Dispatcher(Commands.registry()));
-        String commands = args.commands();
+        String commands = args.push().given() ? args.push().commandLine() : args.commands();
         Path runbook = args.runbook();
         if (commands != null) {
             return runner.run(ScriptRunner.fromCommandString(commands), session);

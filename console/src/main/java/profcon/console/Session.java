@@ -28,6 +28,7 @@ public final class Session {
     private volatile boolean cancelled;
     private Confirmer confirmer = Confirmer.NO_TERMINAL;
     private final NativePolicy nativePolicy = new NativePolicy();
+    private profcon.push.PushStats push;
 
     public Session(PrintWriter out, PrintWriter err, boolean interactive, boolean assumeYes) {
         this.out = out;
@@ -194,6 +195,15 @@ public final class Session {
     /** Whether native code is refused (--no-native), and which targets were told the library stays loaded. */
     public NativePolicy nativePolicy() {
         return nativePolicy;
+    }
+
+    /** What the last {@code push every=} run did, for {@code info}; null before one. */
+    public profcon.push.PushStats push() {
+        return push;
+    }
+
+    public void push(profcon.push.PushStats stats) {
+        this.push = stats;
     }
 
     /** Detaches from the target, if any. */

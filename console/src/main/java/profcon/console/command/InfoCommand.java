@@ -37,6 +37,9 @@ public final class InfoCommand implements Command {
         if (p != null) {
             profile(p, out);
         }
+        if (session.push() != null) {
+            out.println("Push: " + session.push().describe());
+        }
     }
 
     private static void target(Map<String, String> i, PrintWriter out) {

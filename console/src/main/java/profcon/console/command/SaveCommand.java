@@ -12,14 +12,17 @@ import profcon.console.Invocation;
 import profcon.console.LoadedProfile;
 import profcon.console.Session;
 import profcon.pprof.PprofWriter;
+import profcon.push.OtlpFile;
+import profcon.push.PushIdentity;
 
-/** {@code save FILE}: writes the current profile as gzipped pprof protobuf, readable by {@code go tool pprof}. */
+/** {@code save FILE}: writes the current profile as gzipped pprof protobuf ({@code go tool pprof} reads it) or, for {@code .otlp}, as OTLP profiles. */
 public final class SaveCommand implements Command {
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("save", List.of(), "save FILE.pb.gz",
-                "write the current profile as gzipped pprof protobuf (go tool pprof reads it)", ArgCompleters.files(),
-                List.of("save cpu.pb.gz"));
+        return new CommandSpec("save", List.of(), "save FILE.pb.gz|FILE.otlp",
+                "write the current profile as gzipped pprof protobuf (go tool pprof reads it), or as OTLP profiles "
+                        + "(.otlp)", ArgCompleters.files(),
+                List.of("save cpu.pb.gz", "save cpu.otlp"));
     }
 
     @Override
@@ -33,7 +36,11 @@ public final class SaveCommand implements Command {
         Path file = Path.of(args.get(0));
         check(file);
         try {
-            PprofWriter.write(current.profile(), file);
+            if (OtlpFile.named(file)) {
+                OtlpFile.write(current.profile(), identity(session), file);
+            } else {
+                PprofWriter.write(current.profile(), file);
+            }
         } catch (IOException e) {
             throw new CommandException("cannot write " + file + ": " + e.getMessage());
         }
@@ -45,6 +52,18 @@ public final class SaveCommand implements Command {
         }
         session.status(String.format(java.util.Locale.ROOT, "saved %s to %s (%,d distinct stacks)",
                 current.source(), file, current.profile().samples().size()));
+    }
+
+    /** The attached target's identity for the OTLP resource; none for a loaded file or a target gone. */
+    private static PushIdentity identity(Session session) {
+        if (session.target() == null) {
+            return null;
+        }
+        try {
+            return PushIdentity.of(session.target().info(), session.target().pid(), null, null);
+        } catch (IOException e) {
+            return null; // the profile is worth saving without its origin
+        }
     }
 
     private static void check(Path file) throws CommandException {
