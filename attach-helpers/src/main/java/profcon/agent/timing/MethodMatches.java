@@ -31,7 +31,11 @@ public final class MethodMatches {
         if (instrumentation == null) {
             throw new IllegalStateException("timing needs the agent's instrumentation to check what the filter matches");
         }
-        List<String> matched = of(filter, instrumentation.getAllLoadedClasses());
+        return checked(filter, instrumentation.getAllLoadedClasses());
+    }
+
+    static List<String> checked(MethodFilter filter, Class<?>[] loaded) {
+        List<String> matched = of(filter, loaded);
         if (matched.size() > MAX_METHODS) {
             throw new IllegalArgumentException("refused: '" + filter + "' matches " + matched.size()
                     + " loaded methods (at most " + MAX_METHODS + " may be traced): name classes or Class::method");
