@@ -110,7 +110,7 @@ public final class TimingRecipe implements Recipe {
                     + "@annotations, joined with ';')");
         }
         List<String> found = MethodMatches.checked(MethodFilter.parse(options.filter()));
-        return new Sampler(new TimingRecipe(found), options);
+        return new InstrumentedCollector(new Sampler(new TimingRecipe(found), options), options);
     }
 
     @Override
