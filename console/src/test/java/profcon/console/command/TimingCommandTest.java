@@ -22,7 +22,8 @@ class TimingCommandTest {
             "timing ::run 10s                     | names that method in every class",
             "timing com.acme.Cart 6m              | at most 5m",
             "timing com.acme.Cart 0s              | more than 0",
-            "timing com.acme.Cart::checkout 10s   | timing needs a target JVM"})
+            "timing com.acme.Cart::checkout 10s   | timing needs a target JVM",
+            "profile timing 10s filter=a.B        | use 'timing FILTER DURATION'"})
     void refusesInOneLine(String line, String reason) throws Exception {
         StringWriter err = new StringWriter();
         Session session = new Session(new PrintWriter(Writer.nullWriter()), new PrintWriter(err), false, false);
