@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import profcon.agent.labels.ApplicationLabels;
+import profcon.agent.timing.MethodMatches;
 
 /**
  * Entry point of the agent that profcon loads into a target JVM.
@@ -34,11 +35,13 @@ public final class ProfconAgent {
 
     public static void agentmain(String args, Instrumentation instrumentation) {
         ApplicationLabels.use(instrumentation);
+        MethodMatches.use(instrumentation);
         start(args);
     }
 
     public static void premain(String args, Instrumentation instrumentation) {
         ApplicationLabels.use(instrumentation);
+        MethodMatches.use(instrumentation);
         start(args);
     }
 

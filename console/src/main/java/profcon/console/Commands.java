@@ -19,6 +19,7 @@ import profcon.console.command.PushCommand;
 import profcon.console.command.QuitCommand;
 import profcon.console.command.ReportCommand;
 import profcon.console.command.SaveCommand;
+import profcon.console.command.TimingCommand;
 import profcon.console.command.WebCommand;
 import profcon.report.ReportSpec;
 import profcon.report.Reports;
@@ -40,6 +41,7 @@ public final class Commands {
             commands.add(new ReportCommand(report));
         }
         commands.add(new WebCommand());
+        commands.add(new TimingCommand());
         commands.add(new GoroutinesCommand());
         commands.add(new PausesCommand());
         commands.add(new HistogramCommand());

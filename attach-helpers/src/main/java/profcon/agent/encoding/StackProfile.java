@@ -66,6 +66,7 @@ public final class StackProfile {
     private long folded;
     private Key foldedKey;
     private String[] extraLabels = new String[0];
+    private java.util.function.Supplier<List<String>> lateComments = List::of;
     private final JfrMemo memo = new JfrMemo();
 
     /**
@@ -198,6 +199,11 @@ public final class StackProfile {
         comments.add(text);
     }
 
+    /** Comments computed when the profile is encoded (a table that grows with the events), after the others. */
+    public synchronized void lateComments(java.util.function.Supplier<List<String>> source) {
+        lateComments = source;
+    }
+
     public synchronized long events() {
         return events;
     }
@@ -209,6 +215,7 @@ public final class StackProfile {
     /** Encodes the profile as (not gzipped) pprof protobuf. */
     public synchronized byte[] encode(long timeNanos, long durationNanos) {
         List<String> allComments = new ArrayList<>(comments);
+        allComments.addAll(lateComments.get());
         if (folded > 0) {
             allComments.add("profcon: " + folded + " events folded into [profcon: sample table full]: more than "
                     + maxSamples + " distinct stacks");

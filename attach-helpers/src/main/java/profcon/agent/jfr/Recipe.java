@@ -20,6 +20,11 @@ public interface Recipe extends ProfileKind {
     /** The events this kind needs, and nothing else. */
     List<EventSetting> events(SamplingOptions options);
 
+    /** Settings of {@code event} beyond period, threshold and stack (the timing kind's method {@code filter}). */
+    default java.util.Map<String, String> moreSettings(String event, SamplingOptions options) {
+        return java.util.Map.of();
+    }
+
     /** Adds one event to the profile; events of other types are ignored. */
     void accept(RecordedEvent event, StackProfile profile);
 

@@ -8,7 +8,7 @@ import profcon.agent.wall.WallKind;
 /** The profile kinds profcon can collect, by name; the JFR-fed ones also read .jfr files. */
 public final class Recipes {
     private static final List<Recipe> JFR = List.of(new CpuRecipe(), new LockRecipe(), new BlockRecipe(),
-            new AllocRecipe());
+            new AllocRecipe(), new TimingRecipe());
     /** The kinds no .jfr file can hold: collected in the target by their own sampler. */
     private static final List<ProfileKind> NOT_JFR = List.of(new WallKind());
     // Built from both lists, never by index: a recipe added to JFR is listed under 'profile' by itself.

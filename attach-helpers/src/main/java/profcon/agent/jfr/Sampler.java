@@ -112,6 +112,7 @@ final class Sampler implements Collector {
         if (e.threshold() != null) {
             s.withThreshold(e.threshold());
         }
+        recipe.moreSettings(e.name(), options).forEach(s::with);
         if (e.stackTrace()) {
             s.withStackTrace();
         } else {

@@ -67,7 +67,8 @@ final class StreamRecording implements FlightRecorderListener {
         try {
             if (recording != null && running.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 Instant start = recording.getStartTime();
-                return start == null ? fallback : start;
+                // with another recording running, JFR gives the running chunk's start, seconds before this one's
+                return start == null || start.isBefore(fallback) ? fallback : start;
             }
             return fallback;
         } finally {

@@ -10,7 +10,8 @@ import java.util.Map;
  * <p>Every value is checked against its range here, inside the agent, so a console that sends
  * nonsense gets a clear error back instead of a misbehaving target.
  */
-public record SamplingOptions(Duration period, Duration threshold, Duration maxDuration, int maxSamples) {
+public record SamplingOptions(Duration period, Duration threshold, Duration maxDuration, int maxSamples,
+                              String filter) {
     public static final Duration DEFAULT_PERIOD = Duration.ofMillis(10);
     public static final Duration DEFAULT_THRESHOLD = Duration.ZERO;
     public static final Duration DEFAULT_MAX = Duration.ofHours(2);
@@ -21,11 +22,16 @@ public record SamplingOptions(Duration period, Duration threshold, Duration maxD
      */
     public static final int DEFAULT_MAX_SAMPLES = 50_000;
 
+    /** Options without a method filter: every kind but timing. */
+    public SamplingOptions(Duration period, Duration threshold, Duration maxDuration, int maxSamples) {
+        this(period, threshold, maxDuration, maxSamples, "");
+    }
+
     public static SamplingOptions defaults() {
         return new SamplingOptions(DEFAULT_PERIOD, DEFAULT_THRESHOLD, DEFAULT_MAX, DEFAULT_MAX_SAMPLES);
     }
 
-    /** Parses {@code period=10ms threshold=0ms max=60s maxsamples=50000}; unknown keys are errors. */
+    /** Parses {@code period=10ms threshold=0ms max=60s maxsamples=50000 [filter=...]}; unknown keys are errors. */
     public static SamplingOptions parse(Iterable<String> words) {
         return parse(defaults(), words);
     }
@@ -44,9 +50,12 @@ public record SamplingOptions(Duration period, Duration threshold, Duration maxD
                 case "period" -> o.withPeriod(range(key, duration(key, value), Duration.ofMillis(1), Duration.ofSeconds(10)));
                 case "threshold" -> o.withThreshold(range(key, duration(key, value), Duration.ZERO, Duration.ofSeconds(60)));
                 case "max" -> new SamplingOptions(o.period, o.threshold,
-                        range(key, duration(key, value), Duration.ofMillis(1), Duration.ofHours(24)), o.maxSamples);
+                        range(key, duration(key, value), Duration.ofMillis(1), Duration.ofHours(24)), o.maxSamples, o.filter);
                 case "maxsamples" -> new SamplingOptions(o.period, o.threshold, o.maxDuration,
-                        (int) range(key, wholeNumber(key, value), 1_000, 5_000_000));
+                        (int) range(key, wholeNumber(key, value), 1_000, 5_000_000), o.filter);
+                // the methods the timing kind traces; checked here so a bad filter never reaches JFR
+                case "filter" -> new SamplingOptions(o.period, o.threshold, o.maxDuration, o.maxSamples,
+                        MethodFilter.parse(value).toString());
                 default -> throw new IllegalArgumentException("unknown sampling option '" + key + "'");
             };
         }
@@ -54,11 +63,11 @@ public record SamplingOptions(Duration period, Duration threshold, Duration maxD
     }
 
     public SamplingOptions withPeriod(Duration p) {
-        return new SamplingOptions(p, threshold, maxDuration, maxSamples);
+        return new SamplingOptions(p, threshold, maxDuration, maxSamples, filter);
     }
 
     public SamplingOptions withThreshold(Duration t) {
-        return new SamplingOptions(period, t, maxDuration, maxSamples);
+        return new SamplingOptions(period, t, maxDuration, maxSamples, filter);
     }
 
     /** The settings as words, in the form {@link #parse} reads. */
@@ -68,6 +77,9 @@ public record SamplingOptions(Duration period, Duration threshold, Duration maxD
         m.put("threshold", Durations.format(threshold));
         m.put("max", Durations.format(maxDuration));
         m.put("maxsamples", Integer.toString(maxSamples));
+        if (!filter.isEmpty()) {
+            m.put("filter", filter);
+        }
         return m;
     }
 

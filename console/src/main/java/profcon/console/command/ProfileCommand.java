@@ -66,6 +66,9 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
     public void run(Invocation in) throws Exception {
         Session session = in.session();
         List<String> args = in.args().words();
+        if (!args.isEmpty() && args.get(0).equals("timing")) { // tracing costs every call: only where it warns and bounds
+            throw new CommandException("use 'timing FILTER DURATION': it checks the filter and asks before tracing every call");
+        }
         session.requireTarget("profile");
         if (args.size() < 2) {
             throw new CommandException("usage: " + spec().usage() + " (kinds: " + Recipes.names() + ")");
