@@ -22,9 +22,11 @@ final class SamplerStats {
         }
     }
 
-    synchronized String describe(double budget) {
+    /** {@code elapsedNanos}: how long the sampler ran, for its share of one core. */
+    synchronized String describe(double budget, long elapsedNanos) {
         String s = String.format(Locale.ROOT, "%d dumps, up to %,d waiting virtual threads, %.1f ms CPU per dump "
-                + "(max %.1f ms)", dumps, maxWaiting, dumps == 0 ? 0.0 : cpuNanos / 1e6 / dumps, maxCostNanos / 1e6);
+                + "(max %.1f ms), %.2f%% of one core", dumps, maxWaiting, dumps == 0 ? 0.0 : cpuNanos / 1e6 / dumps,
+                maxCostNanos / 1e6, elapsedNanos <= 0 ? 0.0 : 100.0 * cpuNanos / elapsedNanos);
         if (lowered == 0) {
             return s;
         }

@@ -50,6 +50,8 @@ public final class VirtualWaitSampler {
     private final SamplerStats stats = new SamplerStats();
     private volatile boolean running = true;
     private volatile long deadlineNanos = Long.MAX_VALUE;
+    private long startNanos;
+    private long stopNanos;
     private volatile long cpuNanos;
     private volatile String failure;
     private List<Pending> pending = List.of();
@@ -81,7 +83,8 @@ public final class VirtualWaitSampler {
     }
 
     public void start(Duration maxDuration) {
-        deadlineNanos = System.nanoTime() + maxDuration.toNanos();
+        startNanos = System.nanoTime();
+        deadlineNanos = startNanos + maxDuration.toNanos();
         thread.start();
     }
 
@@ -171,7 +174,8 @@ public final class VirtualWaitSampler {
         running = false;
         thread.interrupt();
         thread.join(10_000);
-        flush(Math.min(now, deadlineNanos));
+        stopNanos = Math.min(now, deadlineNanos);
+        flush(stopNanos);
         profile.comment(COMMENT + describe());
     }
 
@@ -179,7 +183,8 @@ public final class VirtualWaitSampler {
     String describe() {
         String what = String.format(Locale.ROOT, "parks and monitor waits sampled every %s by dumpThreads "
                 + "(no global safepoint; JFR has no event for them), weight = time to the next dump, so the resolution "
-                + "is one period; %s", Durations.format(Duration.ofNanos(periodNanos)), stats.describe(BUDGET));
+                + "is one period; %s", Durations.format(Duration.ofNanos(periodNanos)),
+                stats.describe(BUDGET, stopNanos - startNanos));
         return failure == null ? what : what + "; " + failure;
     }
 
