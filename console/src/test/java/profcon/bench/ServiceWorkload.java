@@ -30,7 +30,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Options: {@code --workers=4 --clients=8 --cpu-iterations=20000 --io-micros=200 --backend-port=0},
  * {@code --virtual=1} (JDK 21+) for a Loom service: clients and a virtual thread per request instead
  * of the worker pool, and {@code --parked-virtual=N} idle virtual threads waiting on a queue (idle
- * connections), which every virtual-thread dump must walk.
+ * connections), which every virtual-thread dump must walk. Run {@code --virtual=1} with the
+ * benchmark's {@code --io=park}: the backend connection is per thread, so a thread per request
+ * would open one per request and measure connection set-up.
  */
 public final class ServiceWorkload {
     private static final int SUB_BUCKETS = 16;
