@@ -83,7 +83,7 @@ public final class RequestHandler {
         }
         ProfileKind kind = Recipes.named(request.kind());
         SamplingOptions options = SamplingOptions.parse(kind.defaults(), request.optionWords());
-        Collector s = kind.collector(options);
+        Collector s = kind.collector(options, dir);
         s.start();
         if (!request.window().isZero()) {
             s.endAfter(request.window());

@@ -27,7 +27,12 @@ import java.util.concurrent.locks.LockSupport;
  * {@code STAT epochMillis ops p99Micros}, measured inside the target, so the figures include
  * whatever an attached profiler costs.
  *
- * <p>Options: {@code --workers=4 --clients=8 --cpu-iterations=20000 --io-micros=200 --backend-port=0}.
+ * <p>Options: {@code --workers=4 --clients=8 --cpu-iterations=20000 --io-micros=200 --backend-port=0},
+ * {@code --virtual=1} (JDK 21+) for a Loom service: clients and a virtual thread per request instead
+ * of the worker pool, and {@code --parked-virtual=N} idle virtual threads waiting on a queue (idle
+ * connections), which every virtual-thread dump must walk. Run {@code --virtual=1} with the
+ * benchmark's {@code --io=park}: the backend connection is per thread, so a thread per request
+ * would open one per request and measure connection set-up.
  */
 public final class ServiceWorkload {
     private static final int SUB_BUCKETS = 16;
@@ -41,9 +46,8 @@ public final class ServiceWorkload {
     private final ThreadLocal<Socket> backend = new ThreadLocal<>(); // one connection per worker
     private volatile long sink;
 
-    private ServiceWorkload(int workers, int cpuIterations, long ioMicros, int backendPort) {
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "svc-worker-" + n.incrementAndGet()));
+    private ServiceWorkload(ExecutorService pool, int cpuIterations, long ioMicros, int backendPort) {
+        this.pool = pool;
         this.cpuIterations = cpuIterations;
         this.ioNanos = ioMicros * 1_000;
         this.backendPort = backendPort;
@@ -51,17 +55,40 @@ public final class ServiceWorkload {
 
     public static void main(String[] argv) throws Exception {
         Map<String, Integer> o = options(argv);
-        ServiceWorkload w = new ServiceWorkload(o.getOrDefault("workers", 4), o.getOrDefault("cpu-iterations", 20_000),
-                o.getOrDefault("io-micros", 200), o.getOrDefault("backend-port", 0));
+        boolean virtual = o.getOrDefault("virtual", 0) == 1;
+        ServiceWorkload w = new ServiceWorkload(virtual ? VirtualThreads.perTask() : platformPool(o.getOrDefault("workers", 4)),
+                o.getOrDefault("cpu-iterations", 20_000), o.getOrDefault("io-micros", 200), o.getOrDefault("backend-port", 0));
         for (int i = 1; i <= o.getOrDefault("clients", 8); i++) {
             long seed = i;
-            Thread client = new Thread(() -> w.client(seed), "client-" + i);
-            client.setDaemon(true);
-            client.start();
+            if (virtual) {
+                VirtualThreads.start("client-" + i, () -> w.client(seed));
+            } else {
+                Thread client = new Thread(() -> w.client(seed), "client-" + i);
+                client.setDaemon(true);
+                client.start();
+            }
+        }
+        java.util.concurrent.BlockingQueue<Runnable> idle = new java.util.concurrent.LinkedBlockingQueue<>();
+        for (int i = 1; i <= o.getOrDefault("parked-virtual", 0); i++) {
+            VirtualThreads.start("idle-" + i, () -> waitForWork(idle));
         }
         System.out.println("READY " + ProcessHandle.current().pid());
         System.out.flush();
         w.report();
+    }
+
+    private static ExecutorService platformPool(int workers) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(workers, r -> new Thread(r, "svc-worker-" + n.incrementAndGet()));
+    }
+
+    /** An idle connection's handler: parked on a queue nobody fills. */
+    private static void waitForWork(java.util.concurrent.BlockingQueue<Runnable> queue) {
+        try {
+            queue.take().run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void client(long seed) {

@@ -8,7 +8,9 @@ import java.util.Map;
  * {@code synchronized} and does a map lookup plus a histogram update while holding the monitor.
  *
  * <p>Options: {@code --threads=8} request threads, {@code --work-us=500} of request work outside
- * the lock, {@code --hold-us=3000} spent in the histogram update inside it.
+ * the lock, {@code --hold-us=3000} spent in the histogram update inside it, {@code --virtual}
+ * (JDK 21+) to run each request on a virtual thread, as a Loom service does: JFR then has no
+ * monitor-enter event for the waits, and profcon samples them.
  */
 public final class MysterySlowdown {
     private MysterySlowdown() {
@@ -22,9 +24,18 @@ public final class MysterySlowdown {
         int threads = args.positive("threads", 8);
         long workNanos = args.integer("work-us", 500) * 1000L;
         Metrics metrics = new Metrics(args.integer("hold-us", 3000) * 1000L);
+        boolean virtual = args.flag("virtual");
+        if (virtual) {
+            Threads.requireVirtual();
+            Threads.keepAlive();
+        }
         for (int i = 1; i <= threads; i++) {
             Request request = new Request(metrics, workNanos, i);
-            Threads.start("request-" + i, request::serveForever);
+            if (virtual) {
+                Threads.startVirtual("request-" + i, request::serveForever);
+            } else {
+                Threads.start("request-" + i, request::serveForever);
+            }
         }
     }
 

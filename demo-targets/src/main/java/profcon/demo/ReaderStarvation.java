@@ -10,7 +10,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Options: {@code --readers=4}, {@code --hold-ms=200} that {@code Cache.bulkSet} holds the
  * write lock, {@code --period-ms=500} between bulk loads, {@code --think-ms=2} between reads,
- * {@code --entries=10000} per load.
+ * {@code --entries=10000} per load, {@code --virtual} (JDK 21+) to run the writer and the readers on
+ * virtual threads, where JFR has no park event for the readers' waits and profcon samples them.
  */
 public final class ReaderStarvation {
     private ReaderStarvation() {
@@ -26,12 +27,25 @@ public final class ReaderStarvation {
         long periodMillis = Math.max(holdMillis, args.positive("period-ms", 500));
         long thinkMillis = args.integer("think-ms", 2);
         int entries = args.positive("entries", 10_000);
+        boolean virtual = args.flag("virtual");
+        if (virtual) {
+            Threads.requireVirtual();
+            Threads.keepAlive();
+        }
         Cache cache = new Cache();
         cache.bulkSet(entries, 0);
-        Threads.start("writer", () -> writeForever(cache, entries, holdMillis, periodMillis));
+        startThread("writer", () -> writeForever(cache, entries, holdMillis, periodMillis), virtual);
         for (int i = 1; i <= readers; i++) {
             long seed = i;
-            Threads.start("reader-" + i, () -> readForever(cache, entries, thinkMillis, seed));
+            startThread("reader-" + i, () -> readForever(cache, entries, thinkMillis, seed), virtual);
+        }
+    }
+
+    private static void startThread(String name, Runnable body, boolean virtual) {
+        if (virtual) {
+            Threads.startVirtual(name, body);
+        } else {
+            Threads.start(name, body);
         }
     }
 

@@ -38,6 +38,19 @@ final class Threads {
         }
     }
 
+    /** Keeps the JVM alive for a target whose workers are all virtual (always daemon threads). */
+    static void keepAlive() {
+        start("keep-alive", () -> {
+            try {
+                while (true) {
+                    Thread.sleep(60_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     static Thread start(String name, Runnable body, boolean virtual) {
         return virtual ? startVirtual(name, body) : startSmall(name, body);
     }

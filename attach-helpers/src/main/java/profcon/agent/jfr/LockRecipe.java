@@ -1,6 +1,7 @@
 package profcon.agent.jfr;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -9,15 +10,18 @@ import profcon.agent.encoding.JfrStacks;
 import profcon.agent.encoding.StackProfile;
 import profcon.agent.profile.Durations;
 import profcon.agent.profile.SamplingOptions;
+import profcon.agent.vwait.VirtualWaiter;
 
 /**
  * The lock profile (Go's mutex profile): time threads waited to enter a monitor
  * ({@code jdk.JavaMonitorEnter}) or to acquire a {@code java.util.concurrent} lock
  * ({@code jdk.ThreadPark} on a ReentrantLock, ReentrantReadWriteLock or StampedLock), labelled
  * with the lock kind ({@code lockclass}), the monitor's previous owner ({@code owner}) and the
- * waiting thread.
+ * waiting thread. On JDK 21+ virtual threads' lock waits, which have no event, are sampled
+ * ({@code thread_kind=virtual}, see {@link WaitRecipe}), and pinned virtual threads come as
+ * {@code kind=pinned} ({@link Pinning}).
  */
-public final class LockRecipe implements Recipe {
+public final class LockRecipe implements WaitRecipe {
     static final String MONITOR_ENTER = "jdk.JavaMonitorEnter";
     static final String PARK = "jdk.ThreadPark";
     /** Waits shorter than this are not recorded unless {@code threshold=} says otherwise; see docs/concurrency-profiles.md. */
@@ -30,7 +34,7 @@ public final class LockRecipe implements Recipe {
 
     @Override
     public SamplingOptions defaults() {
-        return SamplingOptions.defaults().withThreshold(DEFAULT_THRESHOLD);
+        return SamplingOptions.defaults().withThreshold(DEFAULT_THRESHOLD).withPeriod(VIRTUAL_PERIOD);
     }
 
     @Override
@@ -40,8 +44,10 @@ public final class LockRecipe implements Recipe {
 
     @Override
     public List<EventSetting> events(SamplingOptions options) {
-        return List.of(new EventSetting(MONITOR_ENTER, null, options.threshold(), true),
-                new EventSetting(PARK, null, options.threshold(), true));
+        List<EventSetting> events = new ArrayList<>(List.of(new EventSetting(MONITOR_ENTER, null, options.threshold(), true),
+                new EventSetting(PARK, null, options.threshold(), true)));
+        events.addAll(Pinning.events(options.threshold()));
+        return events;
     }
 
     @Override
@@ -79,6 +85,9 @@ public final class LockRecipe implements Recipe {
                 return;
             }
             state = "WAITING";
+        } else if (Pinning.PINNED.equals(type)) {
+            acceptPinned(event, profile);
+            return;
         } else {
             return;
         }
@@ -88,6 +97,27 @@ public final class LockRecipe implements Recipe {
         }
         String[] labels = JfrStacks.concat(thread, "lockclass", lockClass, "owner", owner, "state", state);
         profile.add(stack, labels, 1, event.getDuration().toNanos());
+    }
+
+    private static void acceptPinned(RecordedEvent event, StackProfile profile) {
+        String[] thread = profile.memo().threadLabels(event, "eventThread");
+        if (thread != null) {
+            String[] labels = JfrStacks.concat(JfrStacks.concat(thread, "lockclass", "carrier pinned by a virtual thread",
+                    "owner", "", "state", "PINNED"), Pinning.labels(event));
+            profile.add(profile.memo().stack(event, WaitSites::trim), labels, 1, event.getDuration().toNanos());
+        }
+    }
+
+    /** A sampled virtual thread: blocked entering a monitor, or parked on a lock {@link WaitSites#lockKind} names. */
+    @Override
+    public String[] labels(VirtualWaiter w, List<StackProfile.Frame> trimmed) {
+        String lockClass;
+        if (w.state() == Thread.State.BLOCKED && w.blockedOn() != null) {
+            lockClass = "monitor of " + w.blockedOn();
+        } else {
+            lockClass = WaitSites.lockKind(w.parkBlocker(), trimmed);
+        }
+        return lockClass == null ? null : new String[] {"lockclass", lockClass, "owner", "", "state", w.state().name()};
     }
 
     static String className(RecordedEvent event, String field) {
@@ -103,7 +133,9 @@ public final class LockRecipe implements Recipe {
         return "lock sees waits that ended during the window (a thread still blocked when it closes is not "
                 + "counted: use a thread dump), monitor waits only after the JVM's spinning gave up, and no "
                 + "waits for locks other than monitors, ReentrantLock, ReentrantReadWriteLock and StampedLock "
-                + "(semaphores, queues, latches: see 'profile block'). Virtual threads are invisible: JFR emits no monitor-enter or "
-                + "park event for them (measured on JDK 25).";
+                + "(semaphores, queues, latches: see 'profile block'). Virtual threads are invisible to JFR's monitor-enter "
+                + "and park events (measured on JDK 25): on JDK 21+ their lock waits are sampled instead "
+                + "(thread_kind=virtual, every period=, 100ms by default), so waits shorter than a period are seen "
+                + "only in proportion; pinned virtual threads show as kind=pinned.";
     }
 }

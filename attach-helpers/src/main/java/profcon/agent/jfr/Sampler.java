@@ -146,6 +146,11 @@ final class Sampler implements Collector {
         }
     }
 
+    /** The profile this sampler fills: a {@link WithVirtualWaits} adds its sampled part to it. */
+    StackProfile profile() {
+        return profile;
+    }
+
     @Override
     public String settings() {
         return recipe.settings(options);

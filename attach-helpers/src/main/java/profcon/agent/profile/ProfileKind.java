@@ -29,4 +29,9 @@ public interface ProfileKind {
 
     /** A collector for a live target; not started. */
     Collector collector(SamplingOptions options);
+
+    /** As {@link #collector(SamplingOptions)}, for a kind that writes files (only ever into the session directory). */
+    default Collector collector(SamplingOptions options, java.nio.file.Path sessionDir) {
+        return collector(options);
+    }
 }

@@ -2,6 +2,7 @@ package profcon.console.command;
 
 import java.util.Locale;
 import profcon.agent.profile.ProfileKind;
+import profcon.agent.vwait.VirtualWaitSampler;
 import profcon.model.Profile;
 
 /**
@@ -18,11 +19,24 @@ final class ProfileSummary {
     static String describe(Profile p, ProfileKind kind, String settings) {
         double seconds = p.durationNanos() / 1e9;
         if (p.samples().isEmpty()) {
-            return empty(kind, settings, seconds);
+            return empty(p, kind, settings, seconds);
         }
         return String.format(Locale.ROOT, "collected a %s profile: %.1f s, %,d %s in %,d distinct stacks%s%s",
                 kind.kind(), seconds, p.total(0), p.sampleTypes().get(0).type(), p.samples().size(), delay(p, seconds),
-                settings.isEmpty() ? "" : " (" + settings + ")");
+                settings.isEmpty() ? "" : " (" + settings + ")") + sampledPart(p);
+    }
+
+    /**
+     * The sampled part of a wait profile (virtual threads, which have no JFR event), on a line of its
+     * own: how often, at what resolution, and whether the sampler lowered its rate to bound its cost.
+     */
+    private static String sampledPart(Profile p) {
+        for (String comment : p.comments()) {
+            if (comment.startsWith(VirtualWaitSampler.COMMENT)) {
+                return "\n" + comment.substring("profcon ".length());
+            }
+        }
+        return "";
     }
 
     /** For wait profiles, the delay as threads waiting per second of wall time: the figure that compares across windows. */
@@ -35,7 +49,7 @@ final class ProfileSummary {
         return String.format(Locale.ROOT, "; %.1f s waited, %.2f s per second of wall time", waited, waited / seconds);
     }
 
-    private static String empty(ProfileKind kind, String settings, double seconds) {
+    private static String empty(Profile p, ProfileKind kind, String settings, double seconds) {
         StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
                 "the %s profile is empty: no events in %.1f s", kind.kind(), seconds));
         if (!settings.isEmpty()) {
@@ -50,7 +64,7 @@ final class ProfileSummary {
             why.append(" The window was short: waits that had not ended when it closed are not counted.");
         }
         why.append(' ').append(kind.blindSpots());
-        return why.toString();
+        return why.toString() + sampledPart(p);
     }
 
     private static String setting(String settings, String key) {

@@ -51,6 +51,11 @@ class CasebookIT {
                 // 20 spinning threads, not 400: enough to be ten times the cores without starving the machine.
                 new Case("tail-latency", JDK17, "profcon.demo.TailLatency", List.of("--threads=20"), CasebookIT::tail),
                 new Case("reader-starvation", JDK17, "profcon.demo.ReaderStarvation", List.of(), CasebookIT::readers),
+                // The virtual-thread variants: no JFR event for their waits, so the culprit comes from sampling.
+                new Case("mystery-slowdown-virtual", JDK25, "profcon.demo.MysterySlowdown", List.of("--virtual"),
+                        CasebookIT::mysteryVirtual),
+                new Case("reader-starvation-virtual", JDK25, "profcon.demo.ReaderStarvation", List.of("--virtual"),
+                        CasebookIT::readersVirtual),
                 new Case("uncontended-lock", JDK17, "profcon.demo.UncontendedLock", List.of(), CasebookIT::uncontended),
                 new Case("lock-coarsening", JDK17, "profcon.demo.LockCoarsening", List.of(), CasebookIT::coarsening),
                 new Case("phantom-contention", JDK17, "profcon.demo.PhantomContention", List.of(), CasebookIT::phantom),
@@ -80,6 +85,21 @@ class CasebookIT {
         // Eight request threads behind one monitor: on average more than one is always waiting.
         double waitingPerSecond = Profiles.total(lock, "delay") / (double) lock.durationNanos();
         assertThat(waitingPerSecond).isGreaterThan(1.0);
+    }
+
+    static void mysteryVirtual(List<Profile> profiles, Runbook.Result r) {
+        mystery(profiles, r);
+        Profile lock = profiles.get(0);
+        assertThat(withLeaf(lock, flatTop(lock, "delay")))
+                .allSatisfy(s -> assertThat(s.label("thread_kind")).isEqualTo("virtual"));
+        assertThat(r.run().err()).contains("virtual threads: parks and monitor waits sampled every");
+    }
+
+    static void readersVirtual(List<Profile> profiles, Runbook.Result r) {
+        readers(profiles, r);
+        Profile lock = profiles.get(0);
+        assertThat(withLeaf(lock, flatTop(lock, "delay")))
+                .allSatisfy(s -> assertThat(s.label("thread_kind")).isEqualTo("virtual"));
     }
 
     static void shortWaits(List<Profile> profiles, Runbook.Result r) {
