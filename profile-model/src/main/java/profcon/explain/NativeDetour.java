@@ -37,10 +37,13 @@ final class NativeDetour implements Rule {
         long nativeNanos = Sites.nanos(e.cpu(), NativeDetour::isNative);
         double cores = nativeNanos / 1e9 / e.seconds();
         List<Sites.Site> sites = Sites.byCulprit(e.cpu(), NativeDetour::isNative);
-        if (total == 0 || sites.isEmpty() || (double) nativeNanos / total < NATIVE_SHARE || cores < NATIVE_CORES) {
+        if (total == 0 || sites.isEmpty() || (double) nativeNanos / total < NATIVE_SHARE) {
             return Verdict.silent();
         }
         Sites.Site top = sites.get(0);
+        if (!CpuHotSpot.busy(e, top.function(), cores, NATIVE_CORES)) {
+            return Verdict.silent();
+        }
         String leaf = Sites.leaf(top.samples().get(0));
         String evidence = String.format(Locale.ROOT, "%s of the CPU samples are inside native methods (%.2f cores); "
                 + "the most from %s, in %s", Sites.percent((double) nativeNanos / total), cores, top.shortName(),

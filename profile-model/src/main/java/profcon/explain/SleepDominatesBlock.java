@@ -30,9 +30,12 @@ final class SleepDominatesBlock implements Rule {
         return "sleep".equals(s.label("kind"));
     }
 
-    /** Real waits: not sleeping, not a thread pool's idle wait for work, not a queue's take. */
+    /**
+     * Real waits: the application's (a stack of JDK frames only is the JVM's housekeeping, such as the
+     * reference handler), not sleeping, not a thread pool's idle wait for work, not a queue's take.
+     */
     static boolean isRealWait(Sample s) {
-        return !isSleep(s) && !Sites.hasFrame(s, f -> f.endsWith(".getTask") || f.endsWith(".take")
+        return !isSleep(s) && Sites.hasFrame(s, f -> !Sites.isJdk(f)) && !Sites.hasFrame(s, f -> f.endsWith(".getTask") || f.endsWith(".take")
                 || f.endsWith(".awaitWork") || f.endsWith(".poll"));
     }
 

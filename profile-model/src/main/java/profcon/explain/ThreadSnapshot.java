@@ -39,6 +39,12 @@ public record ThreadSnapshot(long timeMillis, int threads, List<Group> groups, L
         }
     }
 
+    /** Threads running (RUNNABLE) with this function as their first application frame. */
+    public int runnable(String culprit) {
+        return groups.stream().filter(g -> g.culprit().equals(culprit))
+                .mapToInt(g -> g.states().getOrDefault("RUNNABLE", 0)).sum();
+    }
+
     /** The group with this key, or null. */
     public Group group(String key) {
         return groups.stream().filter(g -> g.key().equals(key)).findFirst().orElse(null);
