@@ -13,13 +13,15 @@ final class CpuHotSpot implements Rule {
     static final double HOT_SHARE = 0.25;
 
     /**
-     * Whether a site is busy: it used {@code minCores}, or threads run in it at both ends of the window. On a
+     * Whether a site is busy: it used {@code minCores}, or threads run in its class at both ends of the window
+     * (the class, not the method: a thread that compresses then decompresses is caught in either). On a
      * machine whose CPUs are shared JFR's samples undercount threads that want the CPU (two spinning threads
      * gave 0.14 cores of samples on the loaded test machine), while a snapshot still finds them RUNNABLE.
      */
     static boolean busy(Evidence e, String function, double cores, double minCores) {
+        String cls = function.substring(0, Math.max(0, function.lastIndexOf('.')));
         return cores >= minCores || (e.first() != null && e.last() != null
-                && Math.min(e.first().runnable(function), e.last().runnable(function)) >= 1);
+                && Math.min(e.first().runnableIn(cls), e.last().runnableIn(cls)) >= 1);
     }
 
     @Override

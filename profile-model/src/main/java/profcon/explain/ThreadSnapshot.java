@@ -39,9 +39,9 @@ public record ThreadSnapshot(long timeMillis, int threads, List<Group> groups, L
         }
     }
 
-    /** Threads running (RUNNABLE) with this function as their first application frame. */
-    public int runnable(String culprit) {
-        return groups.stream().filter(g -> g.culprit().equals(culprit))
+    /** Threads running (RUNNABLE) with their first application frame in this class. */
+    public int runnableIn(String className) {
+        return groups.stream().filter(g -> g.culprit().startsWith(className + "."))
                 .mapToInt(g -> g.states().getOrDefault("RUNNABLE", 0)).sum();
     }
 
