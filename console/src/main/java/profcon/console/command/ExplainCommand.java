@@ -64,7 +64,11 @@ public final class ExplainCommand implements Command {
     private static Explanation live(Session session, Duration window) throws Exception {
         session.status("explain: watching the target for " + Durations.format(window)
                 + " (cpu, lock, block, pauses in one JFR stream; thread snapshots at both ends) ...");
+        long started = System.nanoTime();
         ExplainWindow.Collected c = ExplainWindow.collect(session, window);
+        // what the window really cost in wall time, snapshots and drain included: the promise is window + 3 s
+        session.status(String.format(java.util.Locale.ROOT, "explain: collected in %.1f s (window %s)",
+                (System.nanoTime() - started) / 1e9, Durations.format(window)));
         Evidence e = c.evidence();
         Explanation x = Explainer.explain(e);
         keepTopProfile(session, x, c.profiles());
