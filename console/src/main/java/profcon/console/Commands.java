@@ -5,6 +5,7 @@ import java.util.List;
 import profcon.console.command.DebugCommand;
 import profcon.console.command.DetachCommand;
 import profcon.console.command.EchoCommand;
+import profcon.console.command.ExplainCommand;
 import profcon.console.command.ExpectCommand;
 import profcon.console.command.GoroutinesCommand;
 import profcon.console.command.HeapdumpCommand;
@@ -41,6 +42,7 @@ public final class Commands {
             commands.add(new ReportCommand(report));
         }
         commands.add(new WebCommand());
+        commands.add(new ExplainCommand());
         commands.add(new TimingCommand());
         commands.add(new GoroutinesCommand());
         commands.add(new PausesCommand());

@@ -16,6 +16,7 @@ public final class Session {
     private final boolean interactive;
     private final boolean assumeYes;
     private Target target;
+    private profcon.explain.Explanation explanation;
     private LoadedProfile current;
     // Base profiles (diff_base=FILE) are read by the console's reader, which knows .jfr recordings too.
     private Settings settings = Settings.defaults().withBaseReader(ProfileFiles::readBase);
@@ -119,6 +120,15 @@ public final class Session {
 
     public void current(LoadedProfile p) {
         this.current = p;
+    }
+
+    /** The last explain's conclusion, for {@code expect finding=ID}; null before any. */
+    public profcon.explain.Explanation explanation() {
+        return explanation;
+    }
+
+    public void explanation(profcon.explain.Explanation x) {
+        this.explanation = x;
     }
 
     public Settings settings() {

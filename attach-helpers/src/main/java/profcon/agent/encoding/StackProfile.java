@@ -97,6 +97,11 @@ public final class StackProfile {
         extraLabels = pairs;
     }
 
+    /** The label pairs appended to every sample now, so a composite recipe can add its own and restore them. */
+    public synchronized String[] extraLabels() {
+        return extraLabels;
+    }
+
     /** The memo of this profile's JFR stacks and threads; used by the thread that feeds events. */
     public JfrMemo memo() {
         return memo;

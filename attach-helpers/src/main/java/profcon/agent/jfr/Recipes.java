@@ -13,6 +13,11 @@ public final class Recipes {
     private static final List<ProfileKind> NOT_JFR = List.of(new WallKind());
     // Built from both lists, never by index: a recipe added to JFR is listed under 'profile' by itself.
     private static final List<ProfileKind> ALL = Stream.concat(JFR.stream(), NOT_JFR.stream()).toList();
+    /**
+     * The composite the {@code explain} command collects: served by name but listed nowhere, as its
+     * profile mixes kinds that reports must not sum (the console splits it first).
+     */
+    private static final Recipe EXPLAIN = new ExplainRecipe();
 
     private Recipes() {
     }
@@ -33,7 +38,15 @@ public final class Recipes {
                 return r;
             }
         }
+        if (EXPLAIN.kind().equals(kind)) {
+            return EXPLAIN;
+        }
         throw new IllegalArgumentException("unknown profile kind '" + kind + "' (kinds: " + names() + ")");
+    }
+
+    /** The explain command's composite recipe, for reading a .jfr file the way a live window is read. */
+    public static Recipe explain() {
+        return EXPLAIN;
     }
 
     public static String names() {

@@ -14,13 +14,16 @@ import profcon.console.Invocation;
  * {@code expect [COMMAND ARGS...] REGEX}: fails the runbook unless the output shows REGEX.
  * With a command ({@code expect top1 Metrics.record}) the dispatcher runs it, printed and
  * captured, and its output is checked; with only a regex, the last command's output is checked.
+ * {@code expect finding=ID [CULPRIT_REGEX]} checks the last {@code explain}'s findings instead.
  */
 public final class ExpectCommand implements Command {
     @Override
     public CommandSpec spec() {
         return new CommandSpec("expect", List.of(), "expect [COMMAND ARGS...] REGEX",
-                "fail (exit 1) unless the command's output, or the last output, matches REGEX", ArgCompleters.commands(),
-                List.of("expect top1 Metrics.record", "expect 'Total: [1-9]'"));
+                "fail (exit 1) unless the command's output, or the last output, matches REGEX; finding=ID: unless the last "
+                        + "explain found that shape (culprit matching the regex)", ArgCompleters.commands(),
+                List.of("expect top1 Metrics.record", "expect 'Total: [1-9]'",
+                        "expect finding=lock-contention 'Metrics\\.record'"));
     }
 
     @Override
@@ -28,6 +31,10 @@ public final class ExpectCommand implements Command {
         List<String> args = in.args().words();
         if (args.isEmpty()) {
             throw new CommandException("usage: " + spec().usage());
+        }
+        if (args.get(0).startsWith(ExpectFinding.PREFIX)) {
+            ExpectFinding.check(in.session().explanation(), args);
+            return;
         }
         Pattern regex = regex(args.get(args.size() - 1));
         String shown;
@@ -46,7 +53,7 @@ public final class ExpectCommand implements Command {
         }
     }
 
-    private static Pattern regex(String text) throws CommandException {
+    static Pattern regex(String text) throws CommandException {
         try {
             return Pattern.compile(text);
         } catch (PatternSyntaxException e) {

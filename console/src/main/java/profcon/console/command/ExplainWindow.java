@@ -1,0 +1,70 @@
+package profcon.console.command;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import profcon.agent.jfr.ExplainRecipe;
+import profcon.agent.profile.Durations;
+import profcon.agent.protocol.Request;
+import profcon.attach.AgentChannel;
+import profcon.attach.TargetGoneException;
+import profcon.console.CommandException;
+import profcon.console.Session;
+import profcon.console.Target;
+import profcon.explain.Evidence;
+import profcon.explain.ProfileKinds;
+import profcon.explain.ThreadSnapshot;
+import profcon.model.Profile;
+import profcon.pprof.PprofReader;
+import profcon.threads.ThreadDumpCodec;
+import profcon.threads.ThreadDumpFormatException;
+
+/**
+ * explain's live window: a grouped thread snapshot, one JFR stream with every event the rules need
+ * (the agent's {@link ExplainRecipe}) for the window, another snapshot; the composite profile split by kind.
+ */
+final class ExplainWindow {
+    private ExplainWindow() {
+    }
+
+    /** Evidence and the split profiles (kept so the top finding's profile can become the current one). */
+    record Collected(Evidence evidence, Map<String, Profile> profiles) {
+    }
+
+    static Collected collect(Session session, Duration window) throws Exception {
+        Target target = session.requireTarget("explain");
+        AgentChannel channel = target.channel();
+        ThreadSnapshot first = snapshot(channel);
+        Map<String, String> options = Map.of("max", Durations.format(window.plusSeconds(60)));
+        ProfileCollection.Outcome outcome;
+        try {
+            outcome = new ProfileCollection(channel, session::pause, session.progress())
+                    .collect(new Request.Start(ExplainRecipe.KIND, options, window), window);
+        } catch (TargetGoneException e) {
+            session.detach();
+            throw e;
+        }
+        if (outcome.targetGone()) {
+            session.detach();
+            throw new CommandException("explain: the target is gone before the window ended; nothing to judge");
+        }
+        ThreadSnapshot last = snapshot(channel);
+        Profile composite = PprofReader.parse(outcome.profile(), "the explain window's profile");
+        Map<String, Profile> kinds = ProfileKinds.split(composite);
+        Evidence e = new Evidence("pid " + target.pid() + ", live window", composite.durationNanos(),
+                Durations.format(profcon.agent.jfr.Recipes.explain().defaults().threshold()), kinds.get("cpu"), kinds.get("lock"),
+                kinds.get("block"), kinds.get("pause"), first, last);
+        return new Collected(e, kinds);
+    }
+
+    private static ThreadSnapshot snapshot(AgentChannel channel) throws IOException, CommandException {
+        byte[] raw = channel.call(new Request.Threads(0)).bytes();
+        try {
+            return ExplainSnapshots.of(ThreadDumpCodec.parse(new String(raw, StandardCharsets.UTF_8),
+                    "the agent's thread dump"));
+        } catch (ThreadDumpFormatException e) {
+            throw new CommandException(e.getMessage());
+        }
+    }
+}
