@@ -11,15 +11,16 @@ import java.util.Map;
  * and locks from JDK 24) into the threads the agent described: stacks for platform threads that
  * came without one, and every virtual thread. Done on the console side so that the target never
  * builds the parsed tree. A virtual thread's JSON names the monitor it waits for but not the
- * owner; the owner is whichever thread lists that monitor among those it holds.
+ * owner; the owner is whichever thread lists that monitor among those it holds. Also reads such a
+ * dump on its own, for profcon-leakcheck's snapshots of the test JVM.
  */
-final class JsonThreads {
+public final class JsonThreads {
     private static final String AGENT_PREFIX = "profcon-";
 
     private JsonThreads() {
     }
 
-    static List<DumpedThread> merge(List<DumpedThread> described, String json) {
+    public static List<DumpedThread> merge(List<DumpedThread> described, String json) {
         Map<Long, DumpedThread> byTid = new LinkedHashMap<>();
         described.forEach(t -> byTid.put(t.tid(), t));
         for (Map<String, Object> j : threads(json)) {
@@ -32,6 +33,15 @@ final class JsonThreads {
             byTid.put(tid, known == null ? fromJson(tid, name, j) : withStack(known, j));
         }
         return withMonitorOwners(new ArrayList<>(byTid.values()));
+    }
+
+    /** Every thread of the JDK's JSON dump, as it lists them (profcon's own threads included). */
+    public static List<DumpedThread> read(String json) {
+        List<DumpedThread> threads = new ArrayList<>();
+        for (Map<String, Object> j : threads(json)) {
+            threads.add(fromJson(Long.parseLong(String.valueOf(j.get("tid"))), String.valueOf(j.getOrDefault("name", "")), j));
+        }
+        return withMonitorOwners(threads);
     }
 
     @SuppressWarnings("unchecked")
