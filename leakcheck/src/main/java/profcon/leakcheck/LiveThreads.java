@@ -38,6 +38,18 @@ final class LiveThreads {
         return DUMP_THREADS == null ? fromStackTraces() : JsonThreads.read(jsonDump());
     }
 
+    /** The ids of the live threads, without reading (on 17-20: without taking) their stacks. */
+    static Set<Long> ids() {
+        if (DUMP_THREADS != null) {
+            return JsonThreads.tids(jsonDump());
+        }
+        Set<Long> ids = new HashSet<>();
+        for (Thread t : platformThreads()) {
+            ids.add(threadId(t));
+        }
+        return ids;
+    }
+
     /**
      * The ids of the virtual-thread scheduler's carrier threads ({@code jdk.internal.misc.CarrierThread}),
      * idle or carrying: a carried virtual thread is listed on its own. No stacks are taken.

@@ -22,7 +22,7 @@ public final class ThreadLeaks {
 
     /** The threads alive now: platform and, on JDK 21+, virtual ones. */
     public static ThreadSnapshot snapshot() {
-        return new ThreadSnapshot(LiveThreads.read().stream().map(DumpedThread::tid).collect(Collectors.toSet()));
+        return new ThreadSnapshot(LiveThreads.ids());
     }
 
     /** Fails when a thread started since {@code before} is still alive after the linger. */
@@ -55,10 +55,7 @@ public final class ThreadLeaks {
         long deadline = System.nanoTime() + options.linger().toNanos();
         long pause = FIRST_RETRY_NANOS;
         while (true) {
-            Set<Long> carriers = options.builtinIgnores() ? LiveThreads.carrierIds() : Set.of();
-            List<DumpedThread> leaked = LiveThreads.read().stream()
-                    .filter(t -> !before.contains(t.tid()) && !carriers.contains(t.tid()) && !options.ignores(t))
-                    .toList();
+            List<DumpedThread> leaked = leakedNow(before, options);
             long left = deadline - System.nanoTime();
             if (leaked.isEmpty() || left <= 0) {
                 return leaked;
@@ -66,6 +63,17 @@ public final class ThreadLeaks {
             sleep(Math.min(pause, left));
             pause = Math.min(pause * 2, LONGEST_RETRY_NANOS);
         }
+    }
+
+    /** Ids first (cheap); stacks are read, and the ignore rules applied, only when new threads appeared. */
+    private static List<DumpedThread> leakedNow(ThreadSnapshot before, LeakOptions options) {
+        Set<Long> carriers = options.builtinIgnores() ? LiveThreads.carrierIds() : Set.of();
+        Set<Long> fresh = LiveThreads.ids().stream().filter(tid -> !before.contains(tid) && !carriers.contains(tid))
+                .collect(Collectors.toSet());
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        return LiveThreads.read().stream().filter(t -> fresh.contains(t.tid()) && !options.ignores(t)).toList();
     }
 
     private static void sleep(long nanos) {

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public final class JsonThreads {
     private static final String AGENT_PREFIX = "profcon-";
+    private static final String TID_KEY = "\"tid\"";
 
     private JsonThreads() {
     }
@@ -42,6 +43,26 @@ public final class JsonThreads {
             threads.add(fromJson(Long.parseLong(String.valueOf(j.get("tid"))), String.valueOf(j.getOrDefault("name", "")), j));
         }
         return withMonitorOwners(threads);
+    }
+
+    /**
+     * Only the thread ids of the JDK's JSON dump, found by scanning for the {@code "tid"} key
+     * without building the tree: what a leak check needs when nothing new appeared.
+     */
+    public static java.util.Set<Long> tids(String json) {
+        java.util.Set<Long> tids = new java.util.HashSet<>();
+        for (int at = json.indexOf(TID_KEY); at >= 0; at = json.indexOf(TID_KEY, at + 1)) {
+            int i = json.indexOf(':', at + TID_KEY.length()) + 1;
+            while (i < json.length() && !Character.isDigit(json.charAt(i))) {
+                i++; // spaces and the opening quote
+            }
+            long tid = 0;
+            for (; i < json.length() && Character.isDigit(json.charAt(i)); i++) {
+                tid = tid * 10 + (json.charAt(i) - '0');
+            }
+            tids.add(tid);
+        }
+        return tids;
     }
 
     @SuppressWarnings("unchecked")
