@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The time between a check's snapshot and its verification. Two windows that overlap in one JVM
- * would each see the other's threads (a false leak) or miss them, so the later of the two to
- * close fails with a message saying so, whatever the configuration said.
+ * would each see the other's threads (a false leak) or miss them, so both fail with a message
+ * saying so, whatever the configuration said.
  */
 final class CheckWindow {
     private static final AtomicInteger OPEN = new AtomicInteger();
