@@ -7,6 +7,7 @@
 //SOURCES ../labels/src/main/java/**.java
 //SOURCES ../demo-targets/src/main/java/**.java
 //SOURCES ../attach-helpers/src/main/java/**.java
+//SOURCES ../thread-model/src/main/java/**.java
 //SOURCES ../profile-model/src/main/java/**.java
 //SOURCES ../console/src/main/java/**.java
 //FILES ../profile-model/src/main/resources/**

@@ -33,7 +33,8 @@ unzip -q -o "$AP_JAR" linux-x64/libasyncProfiler.so -d "$WORK"
 AP_LIB="$WORK/linux-x64/libasyncProfiler.so"
 # One jar of every module's classes, as JBang builds it: the agent jar is then written from a jar, as for users.
 jar --create --file "$WORK/profcon.jar" -C labels/target/classes . -C demo-targets/target/classes . \
-  -C attach-helpers/target/classes . -C profile-model/target/classes . -C console/target/classes .
+  -C attach-helpers/target/classes . -C thread-model/target/classes . -C profile-model/target/classes . \
+  -C console/target/classes .
 source scripts/classpath.sh
 CP="$WORK/profcon.jar:$(console_jars)"
 jar --create --file "$WORK/bench.jar" -C console/target/test-classes profcon/attach/FirstAnswerBench.class

@@ -39,3 +39,4 @@ capture "$JDK25" "profcon.demo.Deadlock --lock=juc" "goroutines -raw" deadlock-j
 capture "$JDK17" "profcon.demo.Deadlock --lock=juc" "goroutines -full -raw" deadlock-juc-17-full.txt
 capture "$JDK17" "profcon.demo.ThreadLeak --rate=20" "goroutines -raw" leak-17-before.txt "goroutines -raw" leak-17-after.txt
 capture "$JDK17" "profcon.demo.Pauses --threaddump --live-mb=64 --alloc-mb-per-s=50" "pauses 4s -raw" pauses-17.txt
+capture "$JDK25" "profcon.demo.UnnamedVirtualLock --threads=40" "goroutines -raw" unnamed-virtual-lock-25.txt

@@ -12,7 +12,7 @@ bench_classpath() {
   mvn -q -B -o -pl console -am test-compile dependency:build-classpath \
       -Dmdep.outputFile="$PWD/$deps" -Dmdep.includeScope=test >/dev/null
   local m cp=
-  for m in console profile-model attach-helpers labels demo-targets; do
+  for m in console profile-model thread-model attach-helpers labels demo-targets; do
     cp="$cp$m/target/test-classes:$m/target/classes:"
   done
   printf '%s%s\n' "$cp" "$(cat "$deps")"

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import profcon.leakcheck.CheckThreadLeaks;
 
 /** Every bad input gets one clear line, the right exit code, and no stack trace. */
+@CheckThreadLeaks
 class BadInputIT {
     @TempDir
     Path tmp;

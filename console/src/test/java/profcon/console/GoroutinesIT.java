@@ -10,10 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import profcon.leakcheck.CheckThreadLeaks;
 import profcon.model.Profile;
 import profcon.pprof.PprofReader;
 
 /** {@code goroutines} end to end on real target JVMs (JDK 17 and 25): grouping, deadlocks, leaks, the -full guard. */
+@CheckThreadLeaks
 class GoroutinesIT {
     @TempDir
     Path tmp;

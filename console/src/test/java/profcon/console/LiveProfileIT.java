@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import profcon.leakcheck.CheckThreadLeaks;
 import profcon.model.Profile;
 import profcon.pprof.PprofReader;
 
 /** The walking skeleton end to end: attach to a real JVM, profile CPU, top, save, reload, detach cleanly. */
+@CheckThreadLeaks
 class LiveProfileIT {
     @TempDir
     Path tmp;

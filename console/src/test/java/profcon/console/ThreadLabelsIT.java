@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import profcon.leakcheck.CheckThreadLeaks;
 import profcon.model.Profile;
 import profcon.model.Sample;
 import profcon.pprof.PprofReader;
@@ -18,6 +19,7 @@ import profcon.pprof.PprofReader;
  * those of spans entered before the session attached ({@code LabelsAcrossExecutor --stuck=3}:
  * export requests for tenants acme, globex, acme, stuck before the ready line).
  */
+@CheckThreadLeaks
 class ThreadLabelsIT {
     private static final String MAIN = "profcon.demo.LabelsAcrossExecutor";
 

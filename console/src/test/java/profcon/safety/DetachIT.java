@@ -15,12 +15,14 @@ import profcon.attach.SessionDirectory;
 import profcon.console.ConsoleRun;
 import profcon.console.Main;
 import profcon.console.TargetJvm;
+import profcon.leakcheck.CheckThreadLeaks;
 
 /**
  * Detaching leaves the target as it was: after {@code quit}, {@code detach}, or the console
  * killed mid-profile, no profcon thread, no JFR recording, no open file but the one agent jar,
  * and the same threads; and 50 attach/detach cycles grow nothing.
  */
+@CheckThreadLeaks
 class DetachIT {
     /**
      * Files the JDK opens the first time a Unix-domain socket is used (its NativePRNG, for

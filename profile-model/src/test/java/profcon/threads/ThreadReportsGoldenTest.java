@@ -40,6 +40,10 @@ class ThreadReportsGoldenTest {
                         dump("many-threads-17"), new ThreadQuery(Pattern.compile("gate-keeper"), null, 0), out)),
                 golden("many-threads-virtual-25.grouped", out -> GroupedThreadsReport.render(
                         dump("many-threads-virtual-25"), ThreadQuery.all(), out)),
+                golden("unnamed-virtual-lock-25.grouped", out -> GroupedThreadsReport.render(
+                        dump("unnamed-virtual-lock-25"), ThreadQuery.all(), out)),
+                golden("unnamed-virtual-lock-25.grouped.frames=4", out -> GroupedThreadsReport.render(
+                        dump("unnamed-virtual-lock-25"), new ThreadQuery(null, null, 4), out)),
                 golden("deadlock-monitor-17.grouped", out -> GroupedThreadsReport.render(dump("deadlock-monitor-17"),
                         ThreadQuery.all(), out)),
                 golden("deadlock-juc-25.grouped", out -> GroupedThreadsReport.render(dump("deadlock-juc-25"),

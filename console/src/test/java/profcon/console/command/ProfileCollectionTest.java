@@ -20,6 +20,7 @@ import profcon.attach.AgentException;
 import profcon.attach.InMemoryChannel;
 import profcon.attach.TargetGoneException;
 import profcon.console.Progress;
+import profcon.leakcheck.CheckThreadLeaks;
 import profcon.model.Profile;
 import profcon.pprof.PprofReader;
 
@@ -27,6 +28,7 @@ import profcon.pprof.PprofReader;
  * The collection behind {@code profile}, on an in-memory channel whose agent profiles this JVM
  * (wall kind): a window of seconds runs on a test clock that each pause moves forward.
  */
+@CheckThreadLeaks
 class ProfileCollectionTest {
     private static final Request.Start START = new Request.Start("wall", Map.of("period", "10ms"));
 

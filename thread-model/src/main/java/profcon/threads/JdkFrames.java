@@ -1,12 +1,28 @@
 package profcon.threads;
 
-/** Reads back a frame printed by {@link StackTraceElement#toString()}, as the JDK's JSON thread dump prints them. */
-final class JdkFrames {
+/** Knows the JDK's frames: reads back one printed by {@link StackTraceElement#toString()} (as the JDK's JSON thread dump prints them), and tells JDK frames from the application's. */
+public final class JdkFrames {
     private JdkFrames() {
     }
 
+    /** True for a frame of the JDK's own classes ({@code java.}, {@code jdk.}, {@code sun.}). */
+    public static boolean isJdk(Frame f) {
+        String c = f.className();
+        return c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.");
+    }
+
+    /** The index of the first frame outside the JDK (where the program made the call that waits), or -1. */
+    public static int firstApplicationFrame(java.util.List<Frame> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (!isJdk(frames.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** {@code java.base/java.lang.Object.wait0(Native Method)}, {@code app//a.B.m(B.java:12)}, {@code a.B.m(Unknown Source)}. */
-    static Frame parse(String text) {
+    public static Frame parse(String text) {
         int open = text.lastIndexOf('(');
         String where = open < 0 ? text : text.substring(0, open);
         String source = open < 0 ? "" : text.substring(open + 1, text.endsWith(")") ? text.length() - 1 : text.length());

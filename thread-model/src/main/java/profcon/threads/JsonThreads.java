@@ -11,15 +11,17 @@ import java.util.Map;
  * and locks from JDK 24) into the threads the agent described: stacks for platform threads that
  * came without one, and every virtual thread. Done on the console side so that the target never
  * builds the parsed tree. A virtual thread's JSON names the monitor it waits for but not the
- * owner; the owner is whichever thread lists that monitor among those it holds.
+ * owner; the owner is whichever thread lists that monitor among those it holds. Also reads such a
+ * dump on its own, for profcon-leakcheck's snapshots of the test JVM.
  */
-final class JsonThreads {
+public final class JsonThreads {
     private static final String AGENT_PREFIX = "profcon-";
+    private static final String TID_KEY = "\"tid\"";
 
     private JsonThreads() {
     }
 
-    static List<DumpedThread> merge(List<DumpedThread> described, String json) {
+    public static List<DumpedThread> merge(List<DumpedThread> described, String json) {
         Map<Long, DumpedThread> byTid = new LinkedHashMap<>();
         described.forEach(t -> byTid.put(t.tid(), t));
         for (Map<String, Object> j : threads(json)) {
@@ -32,6 +34,35 @@ final class JsonThreads {
             byTid.put(tid, known == null ? fromJson(tid, name, j) : withStack(known, j));
         }
         return withMonitorOwners(new ArrayList<>(byTid.values()));
+    }
+
+    /** Every thread of the JDK's JSON dump, as it lists them (profcon's own threads included). */
+    public static List<DumpedThread> read(String json) {
+        List<DumpedThread> threads = new ArrayList<>();
+        for (Map<String, Object> j : threads(json)) {
+            threads.add(fromJson(Long.parseLong(String.valueOf(j.get("tid"))), String.valueOf(j.getOrDefault("name", "")), j));
+        }
+        return withMonitorOwners(threads);
+    }
+
+    /**
+     * Only the thread ids of the JDK's JSON dump, found by scanning for the {@code "tid"} key
+     * without building the tree: what a leak check needs when nothing new appeared.
+     */
+    public static java.util.Set<Long> tids(String json) {
+        java.util.Set<Long> tids = new java.util.HashSet<>();
+        for (int at = json.indexOf(TID_KEY); at >= 0; at = json.indexOf(TID_KEY, at + 1)) {
+            int i = json.indexOf(':', at + TID_KEY.length()) + 1;
+            while (i < json.length() && !Character.isDigit(json.charAt(i))) {
+                i++; // spaces and the opening quote
+            }
+            long tid = 0;
+            for (; i < json.length() && Character.isDigit(json.charAt(i)); i++) {
+                tid = tid * 10 + (json.charAt(i) - '0');
+            }
+            tids.add(tid);
+        }
+        return tids;
     }
 
     @SuppressWarnings("unchecked")

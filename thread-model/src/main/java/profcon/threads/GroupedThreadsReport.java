@@ -13,6 +13,9 @@ import java.util.StringJoiner;
  * top frames. Deadlocks come first.
  */
 public final class GroupedThreadsReport {
+    /** What a group of threads without names (virtual threads, mostly) shows on its {@code names:} line. */
+    static final String UNNAMED = "unnamed";
+
     private GroupedThreadsReport() {
     }
 
@@ -33,10 +36,10 @@ public final class GroupedThreadsReport {
         }
     }
 
-    static void group(StackGroup g, int maxFrames, PrintWriter out) {
+    public static void group(StackGroup g, int maxFrames, PrintWriter out) {
         out.printf(Locale.ROOT, "%,d thread%s: %s%s%n", g.count(), g.count() == 1 ? "" : "s", states(g.states()),
                 g.virtualCount() == 0 ? "" : String.format(Locale.ROOT, "; %,d virtual", g.virtualCount()));
-        out.println("  names: " + NameRanges.compress(g.names()));
+        out.println("  names: " + NameRanges.compress(g.names().stream().map(n -> n.isEmpty() ? UNNAMED : n).toList()));
         String labels = labels(g);
         if (!labels.isEmpty()) {
             out.println("  labels: " + labels);
@@ -45,15 +48,36 @@ public final class GroupedThreadsReport {
         if (!lock.isEmpty()) {
             out.println("  " + lock);
         }
-        int n = maxFrames <= 0 ? g.frames().size() : Math.min(maxFrames, g.frames().size());
-        for (int i = 0; i < n; i++) {
-            out.println("    " + g.frames().get(i));
+        frames(g.frames(), maxFrames, out);
+    }
+
+    /**
+     * The top {@code maxFrames} frames (0: all). When the first application frame would be cut,
+     * the last place goes to it instead, after a count of the JDK frames skipped: a parked
+     * virtual thread's top four frames are all the JDK's, and the call that waits is what tells
+     * one group from another.
+     */
+    private static void frames(List<Frame> frames, int maxFrames, PrintWriter out) {
+        int n = maxFrames <= 0 ? frames.size() : Math.min(maxFrames, frames.size());
+        int app = JdkFrames.firstApplicationFrame(frames);
+        boolean keepApp = app >= n;
+        int top = keepApp ? n - 1 : n;
+        for (int i = 0; i < top; i++) {
+            out.println("    " + frames.get(i));
         }
-        if (n < g.frames().size()) {
-            out.printf(Locale.ROOT, "    ... %d more frames%n", g.frames().size() - n);
+        if (keepApp) {
+            skipped(app - top, out);
+            out.println("    " + frames.get(app));
         }
-        if (g.frames().isEmpty()) {
+        skipped(frames.size() - (keepApp ? app + 1 : n), out);
+        if (frames.isEmpty()) {
             out.println("    (no Java frames)");
+        }
+    }
+
+    private static void skipped(int frames, PrintWriter out) {
+        if (frames > 0) {
+            out.printf(Locale.ROOT, "    ... %d more frames%n", frames);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
  * A small JSON reader (objects as maps, arrays as lists, strings, numbers as strings, booleans,
  * null): enough to read the JDK's own thread dump, without a dependency.
  */
-final class MiniJson {
+public final class MiniJson {
     private final String text;
     private int pos;
 
@@ -17,7 +17,7 @@ final class MiniJson {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         MiniJson json = new MiniJson(text);
         Object value = json.value();
         json.space();

@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** The lines every thread-dump report starts with: how many threads, how the dump was taken, what it cost. */
-final class DumpHeader {
+public final class DumpHeader {
     private DumpHeader() {
     }
 
-    static void render(ThreadDump dump, PrintWriter out) {
+    public static void render(ThreadDump dump, PrintWriter out) {
         out.printf(Locale.ROOT, "Threads: %,d (%,d platform, %,d virtual); JDK %s%n", dump.threads().size(),
                 dump.platformCount(), dump.virtualCount(), dump.jdk());
         out.println("Taken with: " + dump.method());
@@ -25,7 +25,7 @@ final class DumpHeader {
         }
     }
 
-    static String ms(long nanos) {
+    public static String ms(long nanos) {
         return nanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
     }
 }

@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** The deadlocks of a dump, first thing in every report, as jstack prints them: each thread, what it waits for, who holds it. */
-final class DeadlockSection {
+public final class DeadlockSection {
     private DeadlockSection() {
     }
 
-    static void render(ThreadDump dump, PrintWriter out) {
+    public static void render(ThreadDump dump, PrintWriter out) {
         if (dump.deadlocks().isEmpty()) {
             return;
         }
@@ -37,13 +37,8 @@ final class DeadlockSection {
 
     /** The first frame outside the JDK (where the program took the lock), else the top frame. */
     static Frame applicationFrame(DumpedThread t) {
-        for (Frame f : t.frames()) {
-            String c = f.className();
-            if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
-                return f;
-            }
-        }
-        return t.frames().get(0);
+        int app = JdkFrames.firstApplicationFrame(t.frames());
+        return t.frames().get(Math.max(app, 0));
     }
 
     static String verb(DumpedThread t) {
