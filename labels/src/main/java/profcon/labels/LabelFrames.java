@@ -34,18 +34,20 @@ final class LabelFrames {
             return work.call();
         }
     };
-    private static final Map<String, LabelFrame> FRAMES = new ConcurrentHashMap<>();
+    // Keyed by the label map, not its encoded form: run(Map) makes a new set each call, and looking
+    // a map up (its strings' hashes are cached) costs less than encoding it every time.
+    private static final Map<Map<String, String>, LabelFrame> FRAMES = new ConcurrentHashMap<>();
 
     private LabelFrames() {
     }
 
     /** The frame for a label set, defined at its first use; {@link #NONE} once {@link #MAX} sets have frames. */
-    static LabelFrame of(String encodedLabels) {
-        LabelFrame frame = FRAMES.get(encodedLabels);
+    static LabelFrame of(LabelSet labels) {
+        LabelFrame frame = FRAMES.get(labels.map());
         if (frame != null) {
             return frame;
         }
-        return FRAMES.size() >= MAX ? NONE : FRAMES.computeIfAbsent(encodedLabels, LabelFrames::define);
+        return FRAMES.size() >= MAX ? NONE : FRAMES.computeIfAbsent(labels.map(), m -> define(labels.encoded()));
     }
 
     /** {@code k=v;k2=v2} escaped for a class name: no {@code . ; [ /}, and {@code %} kept reversible. */

@@ -61,7 +61,7 @@ final class LabelSet {
     LabelFrame frame() {
         LabelFrame f = frame;
         if (f == null) {
-            f = LabelFrames.of(encoded());
+            f = LabelFrames.of(this);
             frame = f; // a benign race, as for encoded(): every thread finds the same frame
         }
         return f == LabelFrames.NONE ? null : f;
