@@ -5,7 +5,8 @@
 # profiles it for one window, and profcon.bench.CpuSharesCheck prints one row: the samples in a or b,
 # a's true share of task time in the profile's window, the profile's share of Work.a (cum), the error
 # in points, the binomial 2-sigma sampling error, the share of tenant=a, and whether both are within
-# 2 sigma. docs/cpu-accuracy.md explains the truth and its limits.
+# 2 sigma (on wall-time truth, also of the share the tasks are built with: their rounds' ratio).
+# docs/cpu-accuracy.md explains the truth and its limits.
 # Cases: JDK 17 and 25 platform threads, JDK 25 virtual threads; pools of 1, 2, 4, 8 busy threads
 # (as many pairs of tasks per period as threads: 1 thread leaves a core free, 2 fill the 2 cores,
 # 4 and 8 oversubscribe them), plus the pool of issue #14 (2 threads, 1 pair: half busy); task

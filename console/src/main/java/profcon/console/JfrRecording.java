@@ -61,10 +61,11 @@ public final class JfrRecording {
 
     /**
      * What {@link #feed} read: the first start and last end time of the events kept (nulls when there
-     * were none), and whether labels were set on virtual threads (a sampler that records carrier
-     * threads, as async-profiler does, cannot join those).
+     * were none), and whether labels set on virtual threads could not be joined: their events came
+     * but no sample had a label frame (a labels library older than its frames; a sampler of carrier
+     * threads, as async-profiler is, then cannot join them).
      */
-    public record Fed(Instant first, Instant last, boolean labelsOnVirtualThreads) {
+    public record Fed(Instant first, Instant last, boolean virtualLabelsUnjoined) {
     }
 
     /**
@@ -91,7 +92,7 @@ public final class JfrRecording {
                 }
             }
         }
-        return new Fed(first, last, spans.onVirtualThreads());
+        return new Fed(first, last, spans.virtualLabelsUnjoined());
     }
 
     /**

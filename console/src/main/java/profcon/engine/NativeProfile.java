@@ -44,9 +44,14 @@ public final class NativeProfile implements LiveSource {
             </configuration>
             """.formatted(LabelSpans.BEGIN, LabelSpans.END);
 
-    /** Said with the profile: async-profiler records the carrier a virtual thread runs on, not the virtual thread. */
+    /**
+     * Said with the profile when labels set on virtual threads could not be joined: async-profiler
+     * records the carrier a virtual thread runs on, and the application's labels library put no label
+     * frame on the virtual threads' stacks (one from before profcon's label frames).
+     */
     static final String VIRTUAL_LABELS = NOTE + "labels set on virtual threads are not on these samples: async-profiler "
-            + "samples the carrier threads they run on (use engine=jfr for labels on virtual threads)";
+            + "samples the carrier threads they run on, and the application's labels library puts no label frame "
+            + "on their stacks (a version before it; use engine=jfr, or a newer labels library)";
 
     private final AsyncProfiler profiler;
     private final long pid;
@@ -142,7 +147,7 @@ public final class NativeProfile implements LiveSource {
         StackProfile profile = recipe.newProfile(options);
         JfrRecording.Fed fed = JfrRecording.feed(file,
                 e -> !e.getStartTime().isBefore(from) && !e.getStartTime().isAfter(to), List.of(recipe), List.of(profile), labelsAtStart);
-        if (fed.labelsOnVirtualThreads()) {
+        if (fed.virtualLabelsUnjoined()) {
             profile.comment(VIRTUAL_LABELS);
         }
         long start = from.getEpochSecond() * 1_000_000_000L + from.getNano();

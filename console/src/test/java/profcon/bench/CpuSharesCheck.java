@@ -68,11 +68,12 @@ public final class CpuSharesCheck {
         if (windowMs == null) {
             var p = PprofReader.read(profile);
             return new ShareComparison(truth.cut(p.timeNanos(), p.timeNanos() + p.durationNanos()), truth.clock(),
-                    SampleShares.of(p));
+                    truth.builtShare(), SampleShares.of(p));
         }
         String[] edges = windowMs.split(",");
         long from = Long.parseLong(edges[0]) * 1_000_000L;
         long to = Long.parseLong(edges[1]) * 1_000_000L;
-        return new ShareComparison(truth.cut(from, to), truth.clock(), SampleShares.ofCollapsed(profile));
+        return new ShareComparison(truth.cut(from, to), truth.clock(), truth.builtShare(),
+                SampleShares.ofCollapsed(profile));
     }
 }

@@ -3,8 +3,13 @@ package profcon.bench;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** One CPU profile's shares of {@code CpuShares}' work beside the truth of its window, as a report or a table row. */
-record ShareComparison(TruthFile.Spent truth, String clock, SampleShares samples) {
+/**
+ * One CPU profile's shares of {@code CpuShares}' work beside the truth of its window, as a report or
+ * a table row. {@code built} is a's share as the tasks are built (their rounds' ratio): where the
+ * truth is wall time (virtual threads on JDK 25), which counts time a task waited for a CPU, the
+ * row also says whether the profile is within 2 sigma of that.
+ */
+record ShareComparison(TruthFile.Spent truth, String clock, double built, SampleShares samples) {
     private static final String ROW = "%-29s %-23s %7s %7s %7s %6s %6s %8s %5s  %s%n";
 
     static void printHeader(PrintStream out) {
@@ -30,12 +35,12 @@ record ShareComparison(TruthFile.Spent truth, String clock, SampleShares samples
     }
 
     boolean methodWithin() {
-        return Math.abs(profileA() - trueA()) <= twoSigma(samples.methodSamples());
+        return within(profileA(), samples.methodSamples(), trueA());
     }
 
     /** True without labels to check (collapsed stacks). */
     boolean tenantWithin() {
-        return !hasTenants() || Math.abs(tenantA() - trueA()) <= twoSigma(samples.tenantSamples());
+        return !hasTenants() || within(tenantA(), samples.tenantSamples(), trueA());
     }
 
     boolean hasTenants() {
@@ -60,8 +65,23 @@ record ShareComparison(TruthFile.Spent truth, String clock, SampleShares samples
     }
 
     private String verdict() {
-        String v = methodWithin() && tenantWithin() ? "yes" : !methodWithin() ? "NO" : "NO (tenant)";
-        return "thread-cpu".equals(clock) ? v : v + " (truth: " + clock + " time)";
+        String v = verdict(trueA());
+        if ("thread-cpu".equals(clock)) {
+            return v;
+        }
+        String vsBuilt = Double.isNaN(built) ? "" : String.format(Locale.ROOT, "; built %s: %s", pct(built), verdict(built));
+        return v + " (truth: " + clock + " time" + vsBuilt + ")";
+    }
+
+    /** Whether the method's and the tenant's shares are within 2 sigma of {@code p}. */
+    private String verdict(double p) {
+        boolean method = within(profileA(), samples.methodSamples(), p);
+        boolean tenant = !hasTenants() || within(tenantA(), samples.tenantSamples(), p);
+        return method && tenant ? "yes" : !method ? "NO" : "NO (tenant)";
+    }
+
+    private static boolean within(double share, long n, double p) {
+        return Math.abs(share - p) <= 2 * Math.sqrt(p * (1 - p) / n);
     }
 
     void printReport(PrintStream out) {

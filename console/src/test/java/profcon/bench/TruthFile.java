@@ -57,6 +57,20 @@ record TruthFile(String header, List<long[]> lines) {
         return "unknown";
     }
 
+    /**
+     * a's share as the tasks are built: {@code ratio / (ratio + 1)} from the header (the same loop,
+     * rounds in that exact ratio, so their CPU time is too); NaN when the header has no ratio.
+     */
+    double builtShare() {
+        for (String word : header.split("\\s+")) {
+            if (word.startsWith("ratio=")) {
+                double ratio = Double.parseDouble(word.substring("ratio=".length()));
+                return ratio / (ratio + 1);
+            }
+        }
+        return Double.NaN;
+    }
+
     /** What the tasks spent from {@code fromEpochNanos} to {@code toEpochNanos}, interpolated at each edge. */
     Spent cut(long fromEpochNanos, long toEpochNanos) {
         double[] from = at(fromEpochNanos);

@@ -12,6 +12,7 @@ final class LabelSet {
 
     private final Map<String, String> map;
     private String encoded;
+    private LabelFrame frame;
 
     private LabelSet(Map<String, String> map) {
         this.map = map;
@@ -54,6 +55,16 @@ final class LabelSet {
             encoded = e; // a benign race: every thread computes the same string
         }
         return e;
+    }
+
+    /** The frame this set's work runs in on a virtual thread ({@link LabelFrames}); null when it has none. */
+    LabelFrame frame() {
+        LabelFrame f = frame;
+        if (f == null) {
+            f = LabelFrames.of(this);
+            frame = f; // a benign race, as for encoded(): every thread finds the same frame
+        }
+        return f == LabelFrames.NONE ? null : f;
     }
 
     private static StringBuilder escape(String s, StringBuilder b) {

@@ -16,7 +16,9 @@ import java.util.concurrent.Callable;
  * thread's whole label set from then on). When no recording enables those events the cost is a
  * {@link ThreadLocal} read and a volatile write; nothing is encoded or recorded. Each thread's labels
  * are also published where a sampler on another thread reads them ({@link #byThread}), so samples
- * of a thread that entered its span before profiling started still carry them.
+ * of a thread that entered its span before profiling started still carry them. On a virtual thread
+ * the work also runs inside a frame named after its labels (a hidden class, invisible in exception
+ * stack traces), so a sampler of the carrier threads (async-profiler) finds them on its stacks.
  */
 public final class ProfileLabels {
     // The thread's own published slot: reading and changing labels never touches the shared registry.
@@ -69,19 +71,31 @@ public final class ProfileLabels {
     private static void runWith(LabelSet outer, LabelSet inner, Runnable work) {
         enter(inner);
         try {
-            work.run();
+            LabelFrame frame = frame(inner);
+            if (frame == null) {
+                work.run();
+            } else {
+                frame.run(work);
+            }
         } finally {
             exit(outer);
         }
     }
 
+    @SuppressWarnings("unchecked") // the frame returns what work.call() returned
     private static <T> T callWith(LabelSet outer, LabelSet inner, Callable<T> work) throws Exception {
         enter(inner);
         try {
-            return work.call();
+            LabelFrame frame = frame(inner);
+            return frame == null ? work.call() : (T) frame.call(work);
         } finally {
             exit(outer);
         }
+    }
+
+    /** On a virtual thread, the frame naming {@code labels}: its samples on a carrier thread carry them. */
+    private static LabelFrame frame(LabelSet labels) {
+        return VirtualThreads.is(Thread.currentThread()) ? labels.frame() : null;
     }
 
     private static void enter(LabelSet inner) {

@@ -8,6 +8,7 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
+import profcon.agent.labels.FrameLabels;
 
 /** Reads stacks and thread labels out of JFR events, the same way live and from a .jfr file. */
 public final class JfrStacks {
@@ -24,7 +25,10 @@ public final class JfrStacks {
         return leaf != null && java.lang.reflect.Modifier.isNative(leaf.getModifiers());
     }
 
-    /** The event's stack, leaf first; empty when the event has none. */
+    /**
+     * The event's stack, leaf first; empty when the event has none. Label frames (a virtual
+     * thread's labels, see {@link FrameLabels}) are left out: they become labels, not frames.
+     */
     public static List<StackProfile.Frame> frames(RecordedEvent event) {
         RecordedStackTrace trace = event.getStackTrace();
         if (trace == null) {
@@ -35,6 +39,9 @@ public final class JfrStacks {
         for (RecordedFrame f : recorded) {
             RecordedMethod m = f.getMethod();
             String type = m == null || m.getType() == null ? "[unknown]" : stableClassName(m.getType().getName());
+            if (FrameLabels.isFrame(type)) {
+                continue;
+            }
             String name = m == null ? "" : m.getName();
             frames.add(isNativeSymbol(f.getType(), type) ? new StackProfile.Frame(nativeName(name, type), "", 0)
                     : new StackProfile.Frame(type, name, Math.max(0, f.getLineNumber())));

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 import profcon.agent.encoding.StackProfile;
+import profcon.agent.labels.FrameLabels;
 import profcon.agent.labels.LabelPairs;
 
 /**
@@ -19,7 +20,9 @@ import profcon.agent.labels.LabelPairs;
  * Live, the stream is ordered, so the latest change per thread is the one in force
  * ({@link #live}). A .jfr file is read twice instead: a first pass keeps each thread's whole
  * timeline ({@link #timeline}), and a sample takes the labels in force at its start time,
- * whatever order the file holds events in.
+ * whatever order the file holds events in. A sample whose stack holds a label frame (work labelled
+ * on a virtual thread, {@link FrameLabels}) takes that frame's labels instead: exact, and the only
+ * way to a virtual thread's labels from a sample of its carrier (async-profiler's).
  */
 public final class LabelSpans {
     public static final String BEGIN = "profcon.LabelsBegin";
@@ -29,6 +32,7 @@ public final class LabelSpans {
     private final Map<Long, TreeMap<Long, String[]>> threads = new HashMap<>();
     private final boolean history;
     private boolean onVirtualThreads;
+    private boolean framed;
 
     private LabelSpans(boolean history) {
         this.history = history;
@@ -79,9 +83,13 @@ public final class LabelSpans {
         return true;
     }
 
-    /** Whether any labels event came from a virtual thread. */
-    public boolean onVirtualThreads() {
-        return onVirtualThreads;
+    /**
+     * Whether labels events came from virtual threads while no sample had a label frame: a labels
+     * library that puts no frames on virtual threads (an older one), whose labels a sampler of
+     * carrier threads cannot join.
+     */
+    public boolean virtualLabelsUnjoined() {
+        return onVirtualThreads && !framed;
     }
 
     /** Feeds one sample event to a recipe with its thread's labels appended to the recipe's own. */
@@ -96,6 +104,11 @@ public final class LabelSpans {
 
     /** Label pairs in force on the event's thread (its {@code sampledThread}, else its own) at its start. */
     String[] labels(RecordedEvent event) {
+        String[] framedLabels = FrameLabels.of(event.getStackTrace());
+        if (framedLabels != null) {
+            framed = true;
+            return framedLabels;
+        }
         if (threads.isEmpty()) {
             return NONE;
         }
