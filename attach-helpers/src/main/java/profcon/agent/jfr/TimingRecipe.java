@@ -40,9 +40,11 @@ public final class TimingRecipe implements Recipe {
         this.latencies = new MethodLatencies(matched);
     }
 
+    public static final String KIND = "timing";
+
     @Override
     public String kind() {
-        return "timing";
+        return KIND;
     }
 
     @Override

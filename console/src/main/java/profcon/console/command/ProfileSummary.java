@@ -1,6 +1,7 @@
 package profcon.console.command;
 
 import java.util.Locale;
+import profcon.agent.jfr.TimingRecipe;
 import profcon.agent.profile.ProfileKind;
 import profcon.agent.vwait.VirtualWaitSampler;
 import profcon.model.Profile;
@@ -58,7 +59,10 @@ final class ProfileSummary {
         why.append('.');
         String threshold = setting(settings, "threshold");
         if (threshold != null && !threshold.equals("0s")) {
-            why.append(" Waits shorter than ").append(threshold).append(" are not recorded: try threshold=0ms.");
+            // timing's threshold picks the calls kept as samples; its table still counts every call
+            why.append(TimingRecipe.KIND.equals(kind.kind())
+                    ? " Calls shorter than " + threshold + " are counted in the table but not kept as samples: try threshold=0ms."
+                    : " Waits shorter than " + threshold + " are not recorded: try threshold=0ms.");
         }
         if (seconds < SHORT_WINDOW_S) {
             why.append(" The window was short: waits that had not ended when it closed are not counted.");
