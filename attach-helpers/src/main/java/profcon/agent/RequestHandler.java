@@ -24,6 +24,7 @@ public final class RequestHandler {
     private final TargetInfo info = new TargetInfo();
     private final Path dir;
     private final Runnable onDetach;
+    private final NativeProfilerGuard nativeGuard = new NativeProfilerGuard();
     // made by the first thread or heap request: its clocks touch the management beans, which a
     // session that only profiles (or only asks for info) should not pay for at attach
     private Diagnostics diagnostics;
@@ -69,6 +70,9 @@ public final class RequestHandler {
         } else if (request instanceof Request.Labels) {
             byte[] lines = LabelPairs.lines(ApplicationLabels.now());
             return new Reply.Payload(ApplicationLabels.loaded() ? "labels" : "no-library", lines);
+        } else if (request instanceof Request.NativeGuard g) {
+            nativeGuard.set(g.library());
+            return new Reply.Payload(nativeGuard.isSet() ? "guarded" : "cleared", new byte[0]);
         } else if (request instanceof Request.Detach) {
             release();
             onDetach.run(); // before the reply: a console that reads "detached" finds the target free
@@ -136,6 +140,7 @@ public final class RequestHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            nativeGuard.stopIfSet(); // a console gone mid native profile leaves nothing running
             ApplicationLabels.forget(); // no application class is kept alive once the session is over
         }
     }

@@ -65,6 +65,21 @@ class RequestHandlerTest {
         assertThat(refused("frobnicate")).isEqualTo("unknown request 'frobnicate'");
     }
 
+    @Test
+    void nativeGuardTakesOnlyALibraryAlreadyLoadedHere() throws Exception {
+        agent = new RequestHandler(dir, () -> detached.set(true));
+        String loaded;
+        try (var maps = java.nio.file.Files.lines(Path.of("/proc/self/maps"))) {
+            loaded = maps.filter(l -> l.endsWith("/libjava.so")).map(l -> l.substring(l.indexOf('/'))).findFirst()
+                    .orElseThrow();
+        }
+
+        assertThat(refused("native-guard /no/such/libasyncProfiler.so"))
+                .isEqualTo("native-guard: /no/such/libasyncProfiler.so is not a library loaded in this JVM");
+        assertThat(ok("native-guard " + loaded)).startsWith("guarded");
+        assertThat(ok("native-guard -")).startsWith("cleared");
+    }
+
     private String ok(String line) {
         Wire.Reply frame = agent.answer(line);
         assertThat(frame.ok()).as(line + ": " + frame.message()).isTrue();

@@ -60,7 +60,8 @@ public final class NativeProfile implements LiveSource {
     private final Duration window;
     private final Path dir;
     private final Path file;
-    private final LabelsNow labelsNow;
+    private final TargetAgent agent;
+    private final Path library;
     private Map<Long, String[]> labelsAtStart = Map.of();
     private long startedNanos;
 
@@ -69,15 +70,35 @@ public final class NativeProfile implements LiveSource {
         public static final Labels NONE = new Labels(false, Map.of());
     }
 
-    /** The application's labels now, asked of the agent (its {@code labels} request). */
-    public interface LabelsNow {
-        Labels read() throws IOException;
+    /** What the native engine asks of profcon's agent in the target. */
+    public interface TargetAgent {
+        /** The application's labels now (the agent's {@code labels} request). */
+        Labels labels() throws IOException;
+
+        /**
+         * Tells the agent that async-profiler runs from {@code library} ({@code native-guard}), or with
+         * {@code null} that it stopped, so that a console killed mid-profile does not leave it sampling.
+         */
+        void guard(Path library) throws IOException;
+
+        /** No agent to ask: no labels, no guard (the profiler's timeout alone bounds a vanished console). */
+        TargetAgent NONE = new TargetAgent() {
+            @Override
+            public Labels labels() {
+                return Labels.NONE;
+            }
+
+            @Override
+            public void guard(Path library) {
+            }
+        };
     }
 
-    private NativeProfile(AsyncProfiler profiler, long pid, Recipe recipe, SamplingOptions options, Duration window,
-                          Path dir, LabelsNow labelsNow) {
-        this.labelsNow = labelsNow;
-        this.profiler = profiler;
+    private NativeProfile(Path library, long pid, Recipe recipe, SamplingOptions options, Duration window,
+                          Path dir, TargetAgent agent) {
+        this.agent = agent;
+        this.library = library;
+        this.profiler = new AsyncProfiler(pid, library);
         this.pid = pid;
         this.recipe = recipe;
         this.options = options;
@@ -88,12 +109,12 @@ public final class NativeProfile implements LiveSource {
 
     /**
      * A {@code kind} (cpu or wall) profile of {@code pid} for {@code window}; its files go in
-     * {@code sessionDir}; {@code labelsNow} gives the labels of spans begun before it started.
+     * {@code sessionDir}; {@code agent} gives the labels of spans begun before it started and guards the run.
      */
     public static NativeProfile of(long pid, Path library, Path sessionDir, String kind, SamplingOptions options,
-                                   Duration window, LabelsNow labelsNow) {
+                                   Duration window, TargetAgent agent) {
         Recipe recipe = kind.equals("wall") ? new NativeWallRecipe() : new NativeCpuRecipe();
-        return new NativeProfile(new AsyncProfiler(pid, library), pid, recipe, options, window, sessionDir, labelsNow);
+        return new NativeProfile(library, pid, recipe, options, window, sessionDir, agent);
     }
 
     @Override
@@ -102,7 +123,7 @@ public final class NativeProfile implements LiveSource {
         // events) only where there are labels to join; on a saturated target JFR's start is most of the
         // cost of a profile (docs/saturated.md). A label changed between this read and the start is
         // seen from that thread's next change on.
-        Labels labels = labelsNow.read();
+        Labels labels = agent.labels();
         labelsAtStart = labels.byThread();
         String sync = "";
         if (labels.libraryLoaded()) {
@@ -110,10 +131,12 @@ public final class NativeProfile implements LiveSource {
         }
         Files.deleteIfExists(file);
         String event = recipe.kind().equals("wall") ? "event=wall" : "event=cpu";
-        // timeout: a console that vanished mid-profile leaves nothing running for long (the agent's max rule, D + 60 s)
+        // A console that vanishes mid-profile: the agent's guard (set below) stops the profiler when the
+        // channel closes; the timeout (D + 60 s, the agent's max rule) is the backstop where it cannot.
         profiler.run("start," + event + ",interval=" + options.period().toNanos() + ",timeout="
                 + window.plusSeconds(60).toSeconds() + ",jfr" + sync + ",file=" + file);
         startedNanos = System.nanoTime();
+        agent.guard(library);
         return "engine=async-profiler period=" + Durations.format(options.period());
     }
 
@@ -136,6 +159,7 @@ public final class NativeProfile implements LiveSource {
         Duration elapsed = Duration.ofNanos(Math.min(window.toNanos(), System.nanoTime() - startedNanos));
         try {
             profiler.run("stop,file=" + file);
+            agent.guard(null);
             return read(end.minus(elapsed), end);
         } finally {
             Files.deleteIfExists(file);

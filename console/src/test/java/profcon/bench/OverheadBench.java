@@ -116,7 +116,7 @@ public final class OverheadBench {
         String base = kind.substring(0, kind.length() - NATIVE.length());
         return NativeProfile.of(jvm.pid(), library, jvm.directory(), base,
                 Recipes.named(base).defaults(), Duration.ofSeconds(o.window + 5L),
-                () -> NativeProfile.Labels.NONE);
+                NativeProfile.TargetAgent.NONE);
     }
 
     /** CPU time the agent's own threads have used (JFR's threads in the JVM are not included). */

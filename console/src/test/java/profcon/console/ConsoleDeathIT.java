@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A console killed with SIGKILL mid-profile: the agent notices and leaves nothing running in the
- * target. (The JFR engine's promise; async-profiler stops by its own timeout, window + 60 s: docs/cpu-engines.md.)
+ * target. (The JFR engine; NativeEngineIT kills a console mid native profile.)
  */
 class ConsoleDeathIT {
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import profcon.api.Profcon;
 import profcon.attach.SessionDirectory;
 import profcon.console.ConsoleRun;
+import profcon.console.Main;
 import profcon.console.TargetJvm;
 import profcon.model.Location;
 import profcon.model.Profile;
@@ -254,6 +256,37 @@ class NativeEngineIT {
             assertThat(kept.samples()).anySatisfy(s -> assertThat(hasFrame(s, "CpuShares\\$Work\\.(a|b)")).isTrue());
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aConsoleKilledMidProfileLeavesTheProfilerStopped() throws Exception {
+        String home = TargetJvm.jdk("profcon.jdk17");
+        try (TargetJvm target = TargetJvm.start(home, SHARES, "--threads=1")) {
+            Process console = new ProcessBuilder(List.of(Path.of(home, "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), Main.class.getName(), Long.toString(target.pid()),
+                    "-c", "profile cpu 120s")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            try {
+                awaitProfilerThread(target.pid(), true, console::isAlive);
+                console.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                // the agent's guard stops it when the channel closes; async-profiler's own timeout would take 180 s
+                awaitProfilerThread(target.pid(), false, () -> true);
+                assertIdle(target.pid());
+            } finally {
+                console.destroyForcibly();
+            }
+        }
+    }
+
+    /** Waits up to 60 s for async-profiler's thread to be there (or gone) while {@code stillGoing}. */
+    private static void awaitProfilerThread(long pid, boolean present, BooleanSupplier stillGoing) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (threadNames(pid).stream().anyMatch(n -> n.startsWith("Async-profiler")) != present) {
+            assertThat(stillGoing.getAsBoolean()).as("the console ended before its profile started").isTrue();
+            assertThat(System.nanoTime()).as("async-profiler's thread " + (present ? "started" : "gone") + " within 60 s")
+                    .isLessThan(deadline);
+            Thread.sleep(50); // polling /proc for the thread: there is no event to wait on from outside
         }
     }
 

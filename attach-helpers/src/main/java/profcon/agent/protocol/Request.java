@@ -37,6 +37,7 @@ public sealed interface Request<R extends Reply> {
             case "snapshot" -> bare(verb, args, new Snapshot());
             case "detach" -> bare(verb, args, new Detach());
             case "labels" -> bare(verb, args, new Labels());
+            case "native-guard" -> NativeGuard.parse(args);
             case "threads" -> Threads.parse(args);
             case "threads-full" -> bare(verb, args, new ThreadsFull());
             case "estimate" -> Estimate.parse(args);
@@ -209,6 +210,39 @@ public sealed interface Request<R extends Reply> {
         @Override
         public List<String> words() {
             return List.of("labels");
+        }
+
+        @Override
+        public Reply.Payload reply(Wire.Reply frame) {
+            return Reply.Payload.from(frame);
+        }
+    }
+
+    /**
+     * {@code native-guard PATH|-}: the console started async-profiler from the library at {@code PATH}
+     * in this target (or, with {@code -}, stopped it). Should the console vanish before it clears the
+     * guard, the agent stops the profiler itself instead of leaving it to its timeout. The payload is
+     * named {@code guarded} or {@code cleared}.
+     */
+    record NativeGuard(String library) implements Request<Reply.Payload> {
+        public static final String NONE = "-";
+
+        public NativeGuard {
+            if (library.isEmpty() || library.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("native-guard takes one path without spaces, or '-'");
+            }
+        }
+
+        static NativeGuard parse(List<String> args) {
+            if (args.size() != 1) {
+                throw new IllegalArgumentException("native-guard takes one path, or '-'");
+            }
+            return new NativeGuard(args.get(0));
+        }
+
+        @Override
+        public List<String> words() {
+            return List.of("native-guard", library);
         }
 
         @Override

@@ -30,6 +30,9 @@ class CodecTest {
         lines.put(new Request.Snapshot(), "snapshot");
         lines.put(new Request.Detach(), "detach");
         lines.put(new Request.Labels(), "labels");
+        lines.put(new Request.NativeGuard("/tmp/profcon-x/native/libasyncProfiler.so"),
+                "native-guard /tmp/profcon-x/native/libasyncProfiler.so");
+        lines.put(new Request.NativeGuard(Request.NativeGuard.NONE), "native-guard -");
         lines.put(new Request.Threads(0), "threads");
         lines.put(new Request.Threads(5), "threads chunk=5");
         lines.put(new Request.ThreadsFull(), "threads-full");
@@ -72,6 +75,8 @@ class CodecTest {
         refusals.put("estimate", "estimate needs full, heapdump or histogram");
         refusals.put("estimate soon", "estimate needs full, heapdump or histogram");
         refusals.put("histogram some", "histogram takes only 'all', got 'some'");
+        refusals.put("native-guard", "native-guard takes one path, or '-'");
+        refusals.put("native-guard a b", "native-guard takes one path, or '-'");
         refusals.put("heapdump live=true x", "heapdump takes only 'live=false', got 'live=true x'");
         for (String window : List.of("", "abc", "0", "600001")) {
             refusals.put(("pauses " + window).strip(), "pauses needs a window of 1 to 600000 ms");
@@ -94,6 +99,7 @@ class CodecTest {
         replies.put(new Request.Stop(), new Reply.Collected(7, Duration.ofSeconds(2), BYTES));
         replies.put(new Request.Detach(), new Reply.Detached());
         replies.put(new Request.Labels(), new Reply.Payload("labels", BYTES));
+        replies.put(new Request.NativeGuard("-"), new Reply.Payload("cleared", new byte[0]));
         replies.put(new Request.Threads(0), new Reply.Payload("grouped", BYTES));
         replies.put(new Request.Estimate(Request.Estimate.Kind.FULL), new Reply.Estimate(12, 1 << 20, 5_000_000,
                 "calibrated now: 0.02 ms + 1.0 us x 12 threads (stack walks) + 1 MB heap walked at 1 GB/s"));

@@ -128,7 +128,26 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
         Path library = session.nativePolicy().library().orElseThrow().install(SessionDirectory.base().resolve("native"));
         session.nativePolicy().announce(target.pid()).ifPresent(session::status);
         return NativeProfile.of(target.pid(), library, target.jvm().directory(), kind.kind(), sampling, duration,
-                () -> labelsNow(target));
+                new AgentOfTarget(target));
+    }
+
+    /** The native engine's questions to profcon's agent; an agent whose build predates one answers nothing. */
+    private record AgentOfTarget(Target target) implements NativeProfile.TargetAgent {
+        @Override
+        public NativeProfile.Labels labels() throws IOException {
+            return labelsNow(target);
+        }
+
+        @Override
+        public void guard(Path library) throws IOException {
+            try {
+                // the real path: the agent accepts only a library it finds mapped in the target under that name
+                target.channel().call(new Request.NativeGuard(library == null ? Request.NativeGuard.NONE
+                        : library.toRealPath().toString()));
+            } catch (AgentException | IllegalArgumentException e) {
+                // unguarded: async-profiler's own timeout (window + 60 s) still stops it
+            }
+        }
     }
 
     /** The application's labels now, from the agent; none where the agent's build predates the request. */
