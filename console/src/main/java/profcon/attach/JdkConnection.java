@@ -30,6 +30,12 @@ final class JdkConnection implements TargetConnection {
     }
 
     @Override
+    public void loadAgentPath(String library, String options) throws AgentLoadException, AgentInitializationException,
+            IOException {
+        vm.loadAgentPath(library, options);
+    }
+
+    @Override
     public void detach() throws IOException {
         vm.detach();
     }

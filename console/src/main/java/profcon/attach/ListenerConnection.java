@@ -48,8 +48,28 @@ final class ListenerConnection implements TargetConnection {
 
     @Override
     public void loadAgent(String jar, String options) throws AgentLoadException, AgentInitializationException, IOException {
-        int code;
-        try (InputStream in = execute("load", "instrument", "false", jar + "=" + options)) {
+        int code = load("instrument", "false", jar + "=" + options);
+        switch (code) {
+            case 0 -> { }
+            case START_FAILED -> throw new AgentInitializationException("Agent JAR loaded but agent failed to initialize", code);
+            case BAD_JAR -> throw new AgentLoadException("Agent JAR not found or no Agent-Class attribute");
+            case NOT_ON_CLASS_PATH -> throw new AgentLoadException("Unable to add JAR file to system class path");
+            default -> throw new AgentLoadException("Failed to load agent - unknown reason: " + code);
+        }
+    }
+
+    @Override
+    public void loadAgentPath(String library, String options) throws AgentLoadException, AgentInitializationException,
+            IOException {
+        int code = load(library, "true", options);
+        if (code != 0) {
+            throw new AgentInitializationException("Agent_OnAttach failed", code);
+        }
+    }
+
+    /** The {@code load} command; the library's return code, or the JDK's exception when it could not run. */
+    private int load(String library, String absolute, String options) throws AgentLoadException, IOException {
+        try (InputStream in = execute("load", library, absolute, options)) {
             if (status(in) != 0) {
                 throw new AgentLoadException("Failed to load agent library: " + message(in, ""));
             }
@@ -57,14 +77,7 @@ final class ListenerConnection implements TargetConnection {
             if (!reply.startsWith(RETURN_CODE)) {
                 throw new AgentLoadException(reply.isEmpty() ? "Target VM did not respond" : reply);
             }
-            code = Integer.parseInt(reply.substring(RETURN_CODE.length()).trim());
-        }
-        switch (code) {
-            case 0 -> { }
-            case START_FAILED -> throw new AgentInitializationException("Agent JAR loaded but agent failed to initialize", code);
-            case BAD_JAR -> throw new AgentLoadException("Agent JAR not found or no Agent-Class attribute");
-            case NOT_ON_CLASS_PATH -> throw new AgentLoadException("Unable to add JAR file to system class path");
-            default -> throw new AgentLoadException("Failed to load agent - unknown reason: " + code);
+            return Integer.parseInt(reply.substring(RETURN_CODE.length()).trim());
         }
     }
 

@@ -4,8 +4,6 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.AttachOperationFailedException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -41,8 +39,7 @@ final class PendingAttach implements AutoCloseable {
     }
 
     private static Connected connect(long pid) throws AttachNotSupportedException, IOException {
-        Optional<Path> listener = ListenerSocket.of(pid);
-        TargetConnection vm = listener.isPresent() ? new ListenerConnection(listener.get()) : JdkConnection.attach(pid);
+        TargetConnection vm = TargetConnection.open(pid);
         try {
             return new Connected(vm, systemProperties(vm));
         } catch (IOException | RuntimeException e) {

@@ -3,14 +3,15 @@ package profcon.engine;
 import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
-import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.nio.file.Path;
+import profcon.attach.TargetConnection;
 import profcon.attach.TargetGoneException;
 
 /**
  * async-profiler's actions in one target, each sent through its own attach ({@code loadAgentPath}
- * with the action as arguments): the library is loaded by the first, and every later one finds it
+ * with the action as arguments; straight to the target's listener once one is up, which the console's
+ * own attach has made sure of): the library is loaded by the first, and every later one finds it
  * there. {@code loglevel=NONE}: nothing is printed on the target's stdout, and no log file is
  * left open in the target (a {@code log=FILE} stays open there until the next action).
  */
@@ -25,14 +26,11 @@ final class AsyncProfiler {
 
     /** Runs {@code action} ("start,event=cpu,..."); a refusal is an IOException with the library's reason. */
     void run(String action) throws IOException {
-        VirtualMachine vm;
+        TargetConnection vm;
         try {
-            vm = VirtualMachine.attach(Long.toString(pid));
+            vm = TargetConnection.open(pid);
         } catch (AttachNotSupportedException | IOException e) {
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                throw new IOException("cannot attach to " + pid + " for async-profiler: " + e.getMessage(), e);
-            }
-            throw new TargetGoneException("target " + pid + " exited", e);
+            throw goneOr(new IOException("cannot attach to " + pid + " for async-profiler: " + e.getMessage(), e));
         }
         try {
             vm.loadAgentPath(library.toString(), action + ",loglevel=NONE");
@@ -41,8 +39,18 @@ final class AsyncProfiler {
                     + " (return code " + e.returnValue() + "); 'engine=jfr' profiles without it", e);
         } catch (AgentLoadException e) {
             throw new IOException("target " + pid + " could not load async-profiler's library: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw goneOr(e); // the target may have died between the connection and the command
         } finally {
             vm.detach();
         }
+    }
+
+    /** {@code failure}, or that the target exited when it did. */
+    private IOException goneOr(IOException failure) {
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return failure;
+        }
+        return new TargetGoneException("target " + pid + " exited", failure);
     }
 }

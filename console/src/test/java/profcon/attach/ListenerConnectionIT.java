@@ -40,6 +40,10 @@ class ListenerConnectionIT {
             assertThat(read.getProperty("sun.java.command")).contains("profcon.demo.Demo");
             assertThatThrownBy(() -> direct.loadAgent("/nonexistent/profcon.jar", "x"))
                     .isInstanceOf(AgentLoadException.class).hasMessageContaining("Agent JAR not found");
+            // a native library that is not there: the listener's own words (17 fails the command, 25 says it in the reply)
+            assertThatThrownBy(() -> direct.loadAgentPath("/nonexistent/libnothing.so", "start"))
+                    .isInstanceOf(AgentLoadException.class).hasMessageContaining("/nonexistent/libnothing.so");
+            assertThat(TargetConnection.open(target.pid())).isInstanceOf(ListenerConnection.class);
         }
     }
 
