@@ -18,6 +18,7 @@ import profcon.console.command.ProfileCommand;
 import profcon.console.command.QuitCommand;
 import profcon.console.command.ReportCommand;
 import profcon.console.command.SaveCommand;
+import profcon.console.command.SchedCommand;
 import profcon.console.command.WebCommand;
 import profcon.report.ReportSpec;
 import profcon.report.Reports;
@@ -41,6 +42,7 @@ public final class Commands {
         commands.add(new WebCommand());
         commands.add(new GoroutinesCommand());
         commands.add(new PausesCommand());
+        commands.add(new SchedCommand());
         commands.add(new HistogramCommand());
         commands.add(new HeapdumpCommand());
         commands.add(new SaveCommand());
