@@ -29,7 +29,7 @@ snapshot() { # snapshot DIR: the files sched reads, as they are now
     for f in comm schedstat status; do cat "$t/$f" >"$d/$pid/task/${t##*/}/$f" 2>/dev/null || true; done
   done
   cat /proc/$pid/status >"$d/$pid/status"; cat /proc/$pid/cgroup >"$d/$pid/cgroup"
-  cat /proc/loadavg >"$d/loadavg"; cat /proc/stat >"$d/stat"
+  cat /proc/loadavg >"$d/loadavg"; grep "^cpu" /proc/stat >"$d/stat" # the cpu lines are all sched reads
   for f in cpu.cfs_quota_us cpu.cfs_period_us cpu.stat; do cat "$CG/$f" >"$OUT/$1/cgroup/cpu/profcon-fixture/$f"; done
   for f in cpu.cfs_quota_us cpu.cfs_period_us; do cat "/sys/fs/cgroup/cpu/$f" >"$OUT/$1/cgroup/cpu/$f"; done
 }

@@ -13,6 +13,12 @@ public final class SchedVerdict {
     static final double MIN_WAIT_PER_SECOND = 0.05;
     /** Throttled in fewer periods than this share is not called throttled. */
     static final double MIN_THROTTLED_SHARE = 0.05;
+    /**
+     * A group that used less CPU than this per second of window wants too little to be starved: on a
+     * loaded machine a JVM's housekeeping thread waits tens of milliseconds at each wake-up, in a
+     * target that has nothing to do.
+     */
+    static final double MIN_CPU_PER_SECOND = 0.01;
     /** A group with less than this share of all the run-queue wait is a bystander: on a busy machine every wake-up waits. */
     static final double MIN_SHARE_OF_WAIT = 0.10;
     private static final int MAX_STARVED = 3;
@@ -43,6 +49,7 @@ public final class SchedVerdict {
     /** Waited longer than it ran, for a noticeable part of the window and of all the waiting. */
     private static boolean starved(SchedGroup g, double seconds, long allWait) {
         return g.waitNanos() > g.cpuNanos() && g.waitNanos() / 1e9 / seconds >= MIN_WAIT_PER_SECOND
+                && g.cpuNanos() / 1e9 / seconds >= MIN_CPU_PER_SECOND
                 && g.waitNanos() >= MIN_SHARE_OF_WAIT * allWait;
     }
 
