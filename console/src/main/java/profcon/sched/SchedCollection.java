@@ -20,8 +20,8 @@ import profcon.threads.ThreadDumpFormatException;
  * ({@code thread-ids}) and the grouped thread dump for the stacks of the run-queue profile.
  */
 public final class SchedCollection {
-    /** The window's result and its run-queue profile. */
-    public record Measured(SchedResult result, Profile profile) {
+    /** The window's result and its run-queue profile; {@code cutShort} when Ctrl-C ended the window early. */
+    public record Measured(SchedResult result, Profile profile, boolean cutShort) {
     }
 
     /** Something that waits out the window (the console's cancellable pause). */
@@ -33,15 +33,21 @@ public final class SchedCollection {
     }
 
     public static Measured measure(long pid, AgentChannel channel, int processors, long millis, Pause pause)
-            throws IOException, InterruptedException {
+            throws IOException {
         SchedProbe probe = SchedProbe.of(pid);
         SchedReading start = probe.read();
-        pause.pause(millis);
+        boolean cutShort = false;
+        try {
+            pause.pause(millis);
+        } catch (InterruptedException e) {
+            cutShort = true; // Ctrl-C: a shorter window is still a measurement, as a profile stopped early is
+        }
         SchedReading end = probe.read();
         Map<Long, ThreadIdentity> ids = ThreadIdentity.parse(channel.call(new Request.ThreadIds()).bytes());
         SchedResult result = SchedWindow.between(start, end, ids, probe.budget(processors));
         Map<Long, List<Frame>> stacks = stacks(channel, ids);
-        return new Measured(result, RunQueueProfile.of(result, stacks, System.currentTimeMillis() * 1_000_000L));
+        return new Measured(result, RunQueueProfile.of(result, stacks, System.currentTimeMillis() * 1_000_000L),
+                cutShort);
     }
 
     /** Each native thread's stack at the end of the window, joined through the Java thread id. */

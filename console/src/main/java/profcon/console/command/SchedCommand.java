@@ -89,6 +89,10 @@ public final class SchedCommand implements Command {
         } catch (profcon.sched.SchedUnavailableException e) {
             throw new CommandException(e.getMessage());
         }
+        if (m.cutShort()) {
+            session.status(String.format(java.util.Locale.ROOT, "sched: stopped early by Ctrl-C, after %.1f s",
+                    m.result().seconds()));
+        }
         session.current(new LoadedProfile(m.profile(), "run-queue profile of pid " + target.pid(), true));
         session.status("the run-queue profile (runqueue/nanoseconds by thread stack) is now the current profile: "
                 + "top, 'save FILE.pb.gz'; 'sched save FILE.json' keeps this result");
