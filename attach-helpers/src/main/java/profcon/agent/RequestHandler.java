@@ -12,6 +12,7 @@ import profcon.agent.profile.SamplingOptions;
 import profcon.agent.protocol.Codec;
 import profcon.agent.protocol.Reply;
 import profcon.agent.protocol.Request;
+import profcon.agent.sched.NativeThreadIds;
 import profcon.agent.threads.Diagnostics;
 
 /**
@@ -73,6 +74,8 @@ public final class RequestHandler {
         } else if (request instanceof Request.NativeGuard g) {
             nativeGuard.set(g.library());
             return new Reply.Payload(nativeGuard.isSet() ? "guarded" : "cleared", new byte[0]);
+        } else if (request instanceof Request.ThreadIds) {
+            return threadIds();
         } else if (request instanceof Request.Detach) {
             release();
             onDetach.run(); // before the reply: a console that reads "detached" finds the target free
@@ -94,6 +97,14 @@ public final class RequestHandler {
         }
         sampler = s;
         return new Reply.Started(kind.kind(), s.settings());
+    }
+
+    private Reply.Payload threadIds() {
+        try {
+            return new Reply.Payload("thread-ids", new NativeThreadIds(dir).take());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("thread-ids failed in the target: " + e.getMessage());
+        }
     }
 
     /** CPU used by this session's threads: the one answering requests, and every sampler so far. */

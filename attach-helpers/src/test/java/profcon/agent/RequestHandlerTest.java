@@ -47,6 +47,31 @@ class RequestHandlerTest {
     }
 
     @Test
+    void threadIdsJoinThisThreadsNativeIdToItsJavaNameAndLeaveNoFileBehind() throws Exception {
+        agent = new RequestHandler(dir, () -> detached.set(true));
+        long nativeId = nativeIdOfCurrentThread();
+
+        Wire.Reply reply = agent.answer("thread-ids");
+
+        assertThat(reply.message()).startsWith("thread-ids bytes=");
+        String lines = new String(reply.payload(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(lines).contains(nativeId + " " + Thread.currentThread().getId() + " java "
+                + Thread.currentThread().getName() + "\n");
+        assertThat(lines).containsPattern("(?m)^\\d+ \\d+ jvm C[12] CompilerThread\\d+$");
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    /** The kernel's id of this thread, from /proc/thread-self (Linux): what the agent must join to. */
+    private static long nativeIdOfCurrentThread() throws java.io.IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(Path.of("/proc/thread-self")),
+                "no /proc/thread-self: not Linux");
+        return Long.parseLong(java.nio.file.Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName()
+                .toString());
+    }
+
+    @Test
     void detachStopsTheProfileAndEndsTheSessionBeforeAnswering() {
         agent = new RequestHandler(dir, () -> detached.set(true));
         ok("start wall");

@@ -25,7 +25,8 @@ import profcon.engine.NativeProfile;
 /**
  * profcon's overhead on a live service ({@link ServiceWorkload}): windows without and with a
  * profile running at default settings alternate (off/on, then on/off, so drift cancels), per
- * profile kind (and {@code cpu-native}/{@code wall-native}: the same kinds by async-profiler), in one run; throughput and p99 come from inside the target. Kinds the agent does
+ * profile kind (and {@code cpu-native}/{@code wall-native}: the same kinds by async-profiler; {@code sched}: the agent's
+ * part of a sched window once a second), in one run; throughput and p99 come from inside the target. Kinds the agent does
  * not know ("unknown profile kind") are reported as skipped, so a new kind is one word in
  * {@code --kinds}. Run by {@code scripts/bench-overhead.sh}; not a test.
  *
@@ -39,6 +40,8 @@ public final class OverheadBench {
     private static final java.util.Map<String, Double> GOALS = java.util.Map.of("cpu", 0.02, "cpu-native", 0.02, "lock", 0.02,
             "alloc", 0.05, "block", 0.05);
     private static final String NATIVE = "-native";
+    /** Not a profile: the agent's part of a {@code sched} window (thread-ids and the grouped dump), once a second. */
+    private static final String SCHED = "sched";
     private final List<long[]> stats = new CopyOnWriteArrayList<>(); // {epochMillis, ops, p99Micros}
 
     public static void main(String[] argv) throws Exception {
@@ -80,6 +83,10 @@ public final class OverheadBench {
             boolean onFirst = round % 2 == 1;
             for (int half = 0; half < 2; half++) {
                 boolean profiling = (half == 0) == onFirst;
+                if (kind.equals(SCHED)) {
+                    (profiling ? on : off).add(profiling ? schedWindow(agent, o.window) : window(o.window));
+                    continue;
+                }
                 NativeProfile nativeProfile = profiling && kind.endsWith(NATIVE) ? nativeProfile(jvm, kind, o) : null;
                 if (nativeProfile != null) {
                     nativeProfile.start();
@@ -136,7 +143,26 @@ public final class OverheadBench {
     private Window window(int seconds) throws InterruptedException {
         long start = System.currentTimeMillis();
         Thread.sleep(seconds * 1_000L); // the window's length: what is measured, not a wait for a condition
-        long end = System.currentTimeMillis();
+        return between(start, System.currentTimeMillis());
+    }
+
+    /**
+     * A window with the agent's requests of one {@code sched} (thread-ids, then the grouped dump for
+     * the run-queue profile's stacks) every second: back-to-back {@code sched 1s}, the most a user
+     * or a recording taking sched snapshots would ask of the target.
+     */
+    private Window schedWindow(AgentClient agent, int seconds) throws IOException, InterruptedException {
+        long start = System.currentTimeMillis();
+        for (int s = 1; s <= seconds; s++) {
+            agent.call("thread-ids");
+            agent.call("threads");
+            // the pace of one sched a second, by design: not a wait for a condition
+            Thread.sleep(Math.max(0, start + s * 1_000L - System.currentTimeMillis()));
+        }
+        return between(start, System.currentTimeMillis());
+    }
+
+    private Window between(long start, long end) {
         long ops = 0;
         double p99 = 0;
         int n = 0;

@@ -44,6 +44,7 @@ public sealed interface Request<R extends Reply> {
             case "heapdump" -> new HeapDump(!flag(verb, args, "live=false"));
             case "histogram" -> new Histogram(flag(verb, args, "all"));
             case "pauses" -> Pauses.parse(args);
+            case "thread-ids" -> bare(verb, args, new ThreadIds());
             default -> throw new IllegalArgumentException("unknown request '" + verb + "'");
         };
     }
@@ -395,6 +396,23 @@ public sealed interface Request<R extends Reply> {
         @Override
         public List<String> words() {
             return List.of("pauses", Long.toString(window.toMillis()));
+        }
+
+        @Override
+        public Reply.Payload reply(Wire.Reply frame) {
+            return Reply.Payload.from(frame);
+        }
+    }
+
+    /**
+     * {@code thread-ids}: every Java thread's native id, Java id, kind ({@code java}, or {@code jvm} for
+     * a hidden one) and name, one line each, so the console can name what {@code /proc} measures per
+     * native thread; taken without a global safepoint. The payload is named {@code thread-ids}.
+     */
+    record ThreadIds() implements Request<Reply.Payload> {
+        @Override
+        public List<String> words() {
+            return List.of("thread-ids");
         }
 
         @Override

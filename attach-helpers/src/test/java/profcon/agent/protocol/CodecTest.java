@@ -50,6 +50,13 @@ class CodecTest {
     }
 
     @Test
+    void threadIdsIsABareVerb() {
+        assertThat(Codec.encode(new Request.ThreadIds())).isEqualTo("thread-ids");
+        assertThat(Codec.decode("thread-ids")).isEqualTo(new Request.ThreadIds());
+        assertThatThrownBy(() -> Codec.decode("thread-ids now")).hasMessage("thread-ids takes no arguments, got 'now'");
+    }
+
+    @Test
     void aStartCarriesItsWindowInMillisecondsBeforeItsOptions() {
         Request.Start start = new Request.Start("cpu", Map.of("period", "20ms"), Duration.ofSeconds(5));
 
