@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import profcon.report.JsonText;
+import profcon.threads.MiniJson;
 
 /**
  * A {@code sched} result as JSON ({@code sched --json}, {@code sched save FILE}) and back
@@ -65,7 +66,7 @@ public final class SchedJson {
     /** The result in {@code text}; IllegalArgumentException naming what is missing or malformed. */
     @SuppressWarnings("unchecked")
     public static SchedResult read(String text) {
-        Map<String, Object> root = (Map<String, Object>) JsonTree.parse(text);
+        Map<String, Object> root = (Map<String, Object>) MiniJson.parse(text);
         Map<String, Object> b = map(root, "budget");
         Map<String, Object> m = map(root, "machine");
         Map<String, Object> t = (Map<String, Object>) root.get("throttling");

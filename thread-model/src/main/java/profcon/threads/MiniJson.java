@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A small JSON reader (objects as maps, arrays as lists, strings, numbers as strings, booleans,
- * null): enough to read the JDK's own thread dump, without a dependency.
+ * null): enough to read the JDK's own thread dump and profcon's saved {@code sched} results, without a
+ * dependency. Malformed text is an IllegalArgumentException naming the offset.
  */
 public final class MiniJson {
     private final String text;
@@ -142,7 +143,7 @@ public final class MiniJson {
         }
     }
 
-    private IllegalStateException error(String what) {
-        return new IllegalStateException("malformed thread dump JSON at offset " + pos + ": " + what);
+    private IllegalArgumentException error(String what) {
+        return new IllegalArgumentException("malformed JSON at offset " + pos + ": " + what);
     }
 }

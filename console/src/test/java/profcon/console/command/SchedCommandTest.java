@@ -47,6 +47,7 @@ class SchedCommandTest {
     @Test
     void mistakesAreOneLineEach() throws Exception {
         Files.writeString(tmp.resolve("bad.json"), "{\"window_ns\": 5}");
+        Files.writeString(tmp.resolve("cut.json"), "{\"window_ns\": 5, \"budg");
         String[][] cases = {
             {"sched", "usage: sched DURATION|save FILE.json|load FILE.json [by=thread] [--json]"},
             {"sched 0s", "sched: DURATION must be more than 0 and at most 10m"},
@@ -54,6 +55,7 @@ class SchedCommandTest {
             {"sched 5s by=core", "sched: by= takes thread or pool, got 'core'"},
             {"sched save " + tmp.resolve("x.json"), "sched save: no sched result yet: run 'sched 5s' or 'sched load FILE' first"},
             {"sched load " + tmp.resolve("bad.json"), tmp.resolve("bad.json") + ": not a sched result: no \"budget\" object"},
+            {"sched load " + tmp.resolve("cut.json"), tmp.resolve("cut.json") + ": malformed JSON at offset 22: unterminated string"},
         };
         for (String[] c : cases) {
             err.getBuffer().setLength(0);
