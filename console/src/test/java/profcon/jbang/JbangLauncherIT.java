@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -255,11 +256,19 @@ class JbangLauncherIT {
         .isEqualTo(externalRuntimeDependencies(pom(ROOT.resolve("pom.xml"))));
   }
 
+  /** Modules that are libraries for other projects' tests, not part of the console JBang runs. */
+  private static final Set<String> NOT_IN_THE_CONSOLE = Set.of("leakcheck");
+
   @Test
   void scriptCompilesEveryModuleAndItsResources() throws Exception {
     List<String> sources = directives("SOURCES");
     List<String> files = directives("FILES");
+    assertThat(sources).as("a test library (JUnit at provided scope) stays out of the console")
+        .noneMatch(s -> NOT_IN_THE_CONSOLE.stream().anyMatch(m -> s.startsWith("../" + m + "/")));
     for (String module : childTexts(pom(ROOT.resolve("pom.xml")), "module")) {
+      if (NOT_IN_THE_CONSOLE.contains(module)) {
+        continue;
+      }
       assertThat(sources).as("//SOURCES of " + module).anyMatch(s -> s.startsWith("../" + module + "/"));
       if (Files.isDirectory(ROOT.resolve(module).resolve("src/main/resources"))) {
         assertThat(files).contains("../" + module + "/src/main/resources/**");
