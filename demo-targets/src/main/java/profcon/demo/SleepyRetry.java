@@ -6,10 +6,12 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Case 14, sleep dominates the block profile: clients retry a flaky call with
  * {@code Thread.sleep} backoff, so the block profile's top is {@code Thread.sleep}; the real
- * blocking, waits for one of few connections in {@code Client.tryFetch}, is underneath it.
+ * blocking, waits for one of few connections in {@code Client.tryFetch}, is underneath it (the
+ * defaults keep one or two clients waiting for the connection on average, so it shows on a quiet
+ * machine too).
  *
- * <p>Options: {@code --clients=4}, {@code --connections=1} permits of the connection pool,
- * {@code --failure-rate=0.7} of calls that fail, {@code --call-ms=2} of work per call,
+ * <p>Options: {@code --clients=8}, {@code --connections=1} permits of the connection pool,
+ * {@code --failure-rate=0.7} of calls that fail, {@code --call-ms=5} of work per call,
  * {@code --max-backoff-ms=160} (backoff starts at 10 ms and doubles).
  */
 public final class SleepyRetry {
@@ -21,10 +23,10 @@ public final class SleepyRetry {
     }
 
     static void start(Args args) {
-        int clients = args.positive("clients", 4);
+        int clients = args.positive("clients", 8);
         Semaphore connections = new Semaphore(args.positive("connections", 1));
         double failureRate = args.fraction("failure-rate", 0.7);
-        long callNanos = args.integer("call-ms", 2) * 1_000_000L;
+        long callNanos = args.integer("call-ms", 5) * 1_000_000L;
         long maxBackoff = args.positive("max-backoff-ms", 160);
         for (int i = 1; i <= clients; i++) {
             Client client = new Client(connections, failureRate, callNanos, maxBackoff);

@@ -11,12 +11,14 @@ import profcon.model.Sample;
 /** Stop-the-world pauses: the whole JVM stood still at safepoints (GC, thread dumps...), no lock to blame. */
 final class StopTheWorldPauses implements Rule {
     /**
-     * 10 % of wall time frozen: every request sees it in its latency tail. (On a loaded 2-core machine one
-     * young collection of a small heap took 250 ms: 5 % of a 5 s window, and healthy.)
+     * One twentieth of wall time frozen: every request sees it in its latency tail. (Casebook 11's target,
+     * a full collection of 256 MB each second on a quiet 2-core machine, stops 6-9 %; a healthy service
+     * stops well under 1 %. On a machine loaded 50 times over one young collection took 250 ms, 5 % of
+     * a 5 s window: that is the machine's pause, and the finding says so in numbers.)
      */
-    static final double STOPPED_SHARE = 0.10;
-    /** One pause this long is felt by users on its own, whatever the share. */
-    static final double LONG_PAUSE_NANOS = 1e9;
+    static final double STOPPED_SHARE = 0.05;
+    /** One pause this long is a p99 on its own, whatever the share. */
+    static final double LONG_PAUSE_NANOS = 200e6;
     /**
      * Operations the recording itself causes: JFR redefines the JDK's I/O classes to instrument them when
      * the window starts. Left out, or explain would blame the target for its own measurement.

@@ -48,6 +48,24 @@ class ExplainerTest {
     }
 
     @Test
+    void pausesAreAFindingFromATwentiethOfTheWindowOrOneLongPause() {
+        long ms = SECOND / 1000; // add(count, total nanoseconds of those pauses, …)
+        Profile quiet = TestProfiles.of("pause")
+                .add(4, 200 * ms, List.of("pause=safepoint", "operation=G1CollectForAllocation"), "[pause].G1New:0").build(5 * SECOND);
+        Profile stopped = TestProfiles.of("pause")
+                .add(12, 300 * ms, List.of("pause=safepoint", "operation=G1CollectFull"), "[pause].G1Full:0").build(5 * SECOND);
+        Profile oneLong = TestProfiles.of("pause")
+                .add(1, 250 * ms, List.of("pause=safepoint", "operation=G1CollectForAllocation"), "[pause].G1New:0").build(5 * SECOND);
+
+        assertThat(new StopTheWorldPauses().judge(evidence(null, null, null, quiet, null, null)).findings())
+                .as("4 %, longest 50 ms").isEmpty();
+        assertThat(new StopTheWorldPauses().judge(evidence(null, null, null, stopped, null, null)).findings())
+                .as("6 % in 25 ms pauses").hasSize(1);
+        assertThat(new StopTheWorldPauses().judge(evidence(null, null, null, oneLong, null, null)).findings())
+                .as("one 250 ms pause").hasSize(1);
+    }
+
+    @Test
     void nothingStandsOutSaysWhatWasCheckedAndWhatCouldNotBeJudged() {
         Explanation x = Explainer.explain(evidence(TestProfiles.empty("cpu"), TestProfiles.empty("lock"), null, null,
                 null, null));

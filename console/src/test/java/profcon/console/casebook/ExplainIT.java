@@ -48,7 +48,7 @@ class ExplainIT {
             new Case("profcon.demo.Deadlock", List.of(), "deadlock", "Deadlock"),
             new Case("profcon.demo.ManyThreadsNoWork", List.of("--threads=1000"), "many-threads-no-work",
                     "ManyThreadsNoWork"),
-            new Case("profcon.demo.Pauses", List.of("--threaddump", "--live-mb=64"), "stop-the-world-pauses",
+            new Case("profcon.demo.Pauses", List.of("--threaddump", "--gc-interval-ms=300"), "stop-the-world-pauses",
                     "\\[pause\\]"));
 
     private static final Pattern TOP = Pattern.compile("\"findings\":\\[\\{\"rank\":1,\"id\":\"([^\"]+)\".*?"
