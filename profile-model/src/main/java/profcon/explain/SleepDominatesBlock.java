@@ -32,11 +32,19 @@ final class SleepDominatesBlock implements Rule {
 
     /**
      * Real waits: the application's (a stack of JDK frames only is the JVM's housekeeping, such as the
-     * reference handler), not sleeping, not a thread pool's idle wait for work, not a queue's take.
+     * reference handler), not sleeping, not a park without a blocker object (a bare
+     * {@code LockSupport.parkNanos}: pacing, a sleep by another name, with nothing to wait for), not a
+     * thread pool's idle wait for work, not a queue's take.
      */
     static boolean isRealWait(Sample s) {
-        return !isSleep(s) && Sites.hasFrame(s, f -> !Sites.isJdk(f)) && !Sites.hasFrame(s, f -> f.endsWith(".getTask") || f.endsWith(".take")
+        return !isSleep(s) && !isBareParkNanos(s) && Sites.hasFrame(s, f -> !Sites.isJdk(f))
+                && !Sites.hasFrame(s, f -> f.endsWith(".getTask") || f.endsWith(".take")
                 || f.endsWith(".awaitWork") || f.endsWith(".poll"));
+    }
+
+    /** The block profile labels a park with no blocker object {@code blocker=none}. */
+    private static boolean isBareParkNanos(Sample s) {
+        return "park".equals(s.label("kind")) && "none".equals(s.label("blocker"));
     }
 
     @Override

@@ -35,6 +35,13 @@ class OtherRulesTest {
                 "java.lang.Thread.sleep:1", "com.ex.Idle.run:3").build(5 * SECOND);
         assertThat(new SleepDominatesBlock().judge(evidence(null, null, onlySleep, null, null, null)).findings())
                 .isEmpty();
+        // a bare parkNanos (no blocker object) is pacing, as a sleep is: nothing real waits underneath
+        Profile paced = TestProfiles.of("block").add(100, 10 * SECOND, List.of("kind=sleep"),
+                "java.lang.Thread.sleep:1", "com.ex.Gc.trigger:3")
+                .add(50, 5 * SECOND, List.of("kind=park", "blocker=none"), "java.util.concurrent.locks.LockSupport.parkNanos:1",
+                        "com.ex.Allocator.churn:79").build(5 * SECOND);
+        assertThat(new SleepDominatesBlock().judge(evidence(null, null, paced, null, null, null)).findings())
+                .isEmpty();
     }
 
     @Test
