@@ -11,6 +11,13 @@ import java.util.Set;
  */
 final class CpuSaturation implements Rule {
     static final String ID = "cpu-saturation";
+    /**
+     * The pool's own demand (threads running or waiting to run, on average) must exceed the target's CPUs by a
+     * quarter: a pool that wants no more CPUs than it has but still waits is kept waiting by the machine's other
+     * load (two spinning threads on two shared cores), which is no bug of the target's and would outrank its
+     * real shape. A quarter keeps a pool of exactly as many busy threads as CPUs out, with room for rounding.
+     */
+    static final double OVERSUBSCRIBED = 1.25;
     /** As many starved pools as sched itself names: past three the machine, not a pool, is the story. */
     private static final int MAX_FINDINGS = 3;
 
@@ -34,14 +41,31 @@ final class CpuSaturation implements Rule {
         SchedSummary s = e.sched();
         List<Finding> found = new ArrayList<>();
         for (SchedSummary.Group g : s.groups()) {
-            if (g.starved() && found.size() < MAX_FINDINGS) {
+            if (g.starved() && oversubscribed(e, g) && found.size() < MAX_FINDINGS) {
                 found.add(finding(e, g));
             }
         }
         if (!found.isEmpty()) {
             return new Verdict(found, "");
         }
-        return Verdict.healthy(healthy(e, s));
+        return s.groups().stream().filter(SchedSummary.Group::starved).findFirst()
+                .map(g -> Verdict.healthy(byTheMachine(e, g))).orElseGet(() -> Verdict.healthy(healthy(e, s)));
+    }
+
+    /** The threads the pool kept running or waiting to run, on average: its demand for CPUs. */
+    private static double demand(Evidence e, SchedSummary.Group g) {
+        return (g.cpuNanos() + g.waitNanos()) / 1e9 / e.seconds();
+    }
+
+    private static boolean oversubscribed(Evidence e, SchedSummary.Group g) {
+        return demand(e, g) > OVERSUBSCRIBED * e.sched().cpus();
+    }
+
+    private static String byTheMachine(Evidence e, SchedSummary.Group g) {
+        return String.format(Locale.ROOT, "run queue: pool %s waited %.2f s/s for %.2f s/s of CPU, but wants only "
+                + "%.2f of the %s: the machine's other load kept it waiting (a finding when the pool wants more than "
+                + "%.2f times the CPUs)", g.name(), g.waitNanos() / 1e9 / e.seconds(), g.cpuNanos() / 1e9 / e.seconds(),
+                demand(e, g), cpus(e.sched()), OVERSUBSCRIBED);
     }
 
     private Finding finding(Evidence e, SchedSummary.Group g) {

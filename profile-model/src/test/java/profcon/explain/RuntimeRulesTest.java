@@ -36,11 +36,21 @@ class RuntimeRulesTest {
     }
 
     @Test
+    void aPoolStarvedByTheMachineButNotOversubscribingItsCpusIsNoFinding() {
+        // two spinning threads on two shared CPUs, each running 0.6 s/s and waiting 1.3 s/s: sched calls it starved
+        SchedSummary sched = new SchedSummary(2, List.of(new SchedSummary.Group("spinner", "java", 2, 3 * SECOND,
+                (long) (6.5 * SECOND), true)), "");
+        Verdict v = new CpuSaturation().judge(live(null, null, sched, 17));
+        assertThat(v.findings()).isEmpty();
+        assertThat(v.healthy()).contains("wants only 1.90 of the 2 CPUs: the machine's other load kept it waiting");
+    }
+
+    @Test
     void aStarvedPoolWithoutCpuSamplesNamesThePool() {
-        SchedSummary sched = new SchedSummary(1.5, List.of(group("request", 4, 0, 3, true)), "");
+        SchedSummary sched = new SchedSummary(1.5, List.of(group("request", 4, 0, 15, true)), "");
         Finding f = new CpuSaturation().judge(live(null, null, sched, 17)).findings().get(0);
         assertThat(f.culprit()).isEqualTo("pool request");
-        assertThat(f.evidence()).contains("waited 3.00 s and got no CPU, on 1.50 CPUs");
+        assertThat(f.evidence()).contains("waited 15.00 s and got no CPU, on 1.50 CPUs");
     }
 
     @Test
