@@ -82,6 +82,7 @@ class RuntimeRulesTest {
                 .contains("VM call to com.ex.Settings.<clinit> on stack");
         assertThat(f.next()).isEqualTo("top tagfocus=kind=pinned");
         assertThat(f.profile()).isEqualTo("block");
+        assertThat(f.family()).as("merged with lock contention on the same culprit").isEqualTo("lock-contention");
     }
 
     @Test
