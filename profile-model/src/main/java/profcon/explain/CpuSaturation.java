@@ -54,7 +54,7 @@ final class CpuSaturation implements Rule {
 
     /** The threads the pool kept running or waiting to run, on average: its demand for CPUs. */
     private static double demand(Evidence e, SchedSummary.Group g) {
-        return (g.cpuNanos() + g.waitNanos()) / 1e9 / e.seconds();
+        return (g.cpuNanos() + g.waitNanos()) / 1e9 / e.sched().seconds();
     }
 
     private static boolean oversubscribed(Evidence e, SchedSummary.Group g) {
@@ -64,7 +64,7 @@ final class CpuSaturation implements Rule {
     private static String byTheMachine(Evidence e, SchedSummary.Group g) {
         return String.format(Locale.ROOT, "run queue: pool %s waited %.2f s/s for %.2f s/s of CPU, but wants only "
                 + "%.2f of the %s: the machine's other load kept it waiting (a finding when the pool wants more than "
-                + "%.2f times the CPUs)", g.name(), g.waitNanos() / 1e9 / e.seconds(), g.cpuNanos() / 1e9 / e.seconds(),
+                + "%.2f times the CPUs)", g.name(), g.waitNanos() / 1e9 / e.sched().seconds(), g.cpuNanos() / 1e9 / e.sched().seconds(),
                 demand(e, g), cpus(e.sched()), OVERSUBSCRIBED);
     }
 
@@ -73,13 +73,13 @@ final class CpuSaturation implements Rule {
                 : String.format(Locale.ROOT, "waited %.1f s per second of CPU they got", (double) g.waitNanos()
                 / g.cpuNanos());
         // the score is threads' worth of waiting, as a lock's: run-queue wait per second of wall time
-        double score = g.waitNanos() / 1e9 / e.seconds();
+        double score = g.waitNanos() / 1e9 / e.sched().seconds();
         String evidence = String.format(Locale.ROOT, "CPU-starved: pool %s, %d thread%s %s, on %s (%.2f threads "
                 + "waiting for a CPU on average)", g.name(), g.threads(), g.threads() == 1 ? "" : "s", ratio,
                 cpus(e.sched()), score);
         Sites.Site hot = hottest(e, g.name());
         return new Finding(ID, name(), evidence, hot == null ? "pool " + g.name() : hot.function(),
-                hot == null ? "" : hot.location(), Confidence.HIGH, "sched 10s", hot == null ? "" : "cpu", score, "");
+                hot == null ? "" : hot.location(), Confidence.HIGH, "sched 10s", "sched", score, "");
     }
 
     /** The pool's busiest site in the cpu part: its samples carry the pool's name as sched groups it. */
@@ -98,7 +98,7 @@ final class CpuSaturation implements Rule {
         }
         return String.format(Locale.ROOT, "run queue: the most waiting pool, %s, waited %.2f s/s for %.2f s/s of CPU, "
                 + "on %s (a finding when a pool waits longer than it runs)", top.name(), top.waitNanos() / 1e9
-                / e.seconds(), top.cpuNanos() / 1e9 / e.seconds(), cpus(s));
+                / e.sched().seconds(), top.cpuNanos() / 1e9 / e.sched().seconds(), cpus(s));
     }
 
     private static String cpus(SchedSummary s) {

@@ -16,7 +16,7 @@ class RuntimeRulesTest {
     void aStarvedPoolIsCpuSaturationWithItsHottestSiteAsCulprit() {
         Profile cpu = TestProfiles.of("cpu").add(50, SECOND / 2, List.of("pool=worker"), "com.ex.Worker.handle:40")
                 .add(90, SECOND, List.of("pool=main"), "com.ex.Main.loop:7").build(5 * SECOND);
-        SchedSummary sched = new SchedSummary(1, List.of(group("worker", 6, 2, 20, true),
+        SchedSummary sched = new SchedSummary(5 * SECOND, 1, List.of(group("worker", 6, 2, 20, true),
                 group("main", 1, 1, 0, false)), "");
         Finding f = new CpuSaturation().judge(live(cpu, null, sched, 17)).findings().get(0);
         assertThat(f.evidence()).isEqualTo("CPU-starved: pool worker, 6 threads waited 10.0 s per second of CPU they "
@@ -28,7 +28,7 @@ class RuntimeRulesTest {
 
     @Test
     void noStarvedPoolIsAHealthyNoteInNumbers() {
-        SchedSummary sched = new SchedSummary(2, List.of(group("worker", 2, 5, 1, false)), "");
+        SchedSummary sched = new SchedSummary(5 * SECOND, 2, List.of(group("worker", 2, 5, 1, false)), "");
         Verdict v = new CpuSaturation().judge(live(null, null, sched, 17));
         assertThat(v.findings()).isEmpty();
         assertThat(v.healthy()).isEqualTo("run queue: the most waiting pool, worker, waited 0.20 s/s for 1.00 s/s "
@@ -38,7 +38,7 @@ class RuntimeRulesTest {
     @Test
     void aPoolStarvedByTheMachineButNotOversubscribingItsCpusIsNoFinding() {
         // two spinning threads on two shared CPUs, each running 0.6 s/s and waiting 1.3 s/s: sched calls it starved
-        SchedSummary sched = new SchedSummary(2, List.of(new SchedSummary.Group("spinner", "java", 2, 3 * SECOND,
+        SchedSummary sched = new SchedSummary(5 * SECOND, 2, List.of(new SchedSummary.Group("spinner", "java", 2, 3 * SECOND,
                 (long) (6.5 * SECOND), true)), "");
         Verdict v = new CpuSaturation().judge(live(null, null, sched, 17));
         assertThat(v.findings()).isEmpty();
@@ -47,7 +47,7 @@ class RuntimeRulesTest {
 
     @Test
     void aStarvedPoolWithoutCpuSamplesNamesThePool() {
-        SchedSummary sched = new SchedSummary(1.5, List.of(group("request", 4, 0, 15, true)), "");
+        SchedSummary sched = new SchedSummary(5 * SECOND, 1.5, List.of(group("request", 4, 0, 15, true)), "");
         Finding f = new CpuSaturation().judge(live(null, null, sched, 17)).findings().get(0);
         assertThat(f.culprit()).isEqualTo("pool request");
         assertThat(f.evidence()).contains("waited 15.00 s and got no CPU, on 1.50 CPUs");

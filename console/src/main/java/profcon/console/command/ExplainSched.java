@@ -60,6 +60,6 @@ final class ExplainSched {
                 .map(g -> new SchedSummary.Group(g.name(), g.kind(), g.threads().size(), g.cpuNanos(), g.waitNanos(),
                         starved.contains(g)))
                 .toList();
-        return new SchedSummary(r.budget().effective(), groups, "");
+        return new SchedSummary(r.windowNanos(), r.budget().effective(), groups, "");
     }
 }
