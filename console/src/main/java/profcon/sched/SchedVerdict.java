@@ -28,13 +28,8 @@ public final class SchedVerdict {
 
     public static List<String> of(SchedResult r) {
         List<String> lines = new ArrayList<>();
-        // profcon's own threads are its cost, not the application's trouble
-        List<SchedGroup> groups = r.groups(false).stream().filter(g -> !g.kind().equals("agent")).toList();
-        long allWait = groups.stream().mapToLong(SchedGroup::waitNanos).sum();
-        for (SchedGroup g : groups) {
-            if (lines.size() < MAX_STARVED && starved(g, r.seconds(), allWait)) {
-                lines.add(starved(g, r));
-            }
+        for (SchedGroup g : starved(r)) {
+            lines.add(starved(g, r));
         }
         Throttling t = r.throttling();
         if (t != null && r.budget().hasQuota() && t.periods() > 0
@@ -44,6 +39,14 @@ public final class SchedVerdict {
                     t.periods(), t.throttledNanos() / 1e9));
         }
         return lines;
+    }
+
+    /** The CPU-starved pools, most waiting first, at most three (explain's cpu-saturation rule reads them too). */
+    public static List<SchedGroup> starved(SchedResult r) {
+        // profcon's own threads are its cost, not the application's trouble
+        List<SchedGroup> groups = r.groups(false).stream().filter(g -> !g.kind().equals("agent")).toList();
+        long allWait = groups.stream().mapToLong(SchedGroup::waitNanos).sum();
+        return groups.stream().filter(g -> starved(g, r.seconds(), allWait)).limit(MAX_STARVED).toList();
     }
 
     /** Waited longer than it ran, for a noticeable part of the window and of all the waiting. */

@@ -26,7 +26,7 @@ public final class Explainer {
         List<Rules.NotJudged> notJudged = new ArrayList<>();
         for (Rule r : rules) {
             if (!present.containsAll(r.needs())) {
-                notJudged.add(new Rules.NotJudged(r.id(), r.name(), "needs " + missing(r, present)));
+                notJudged.add(new Rules.NotJudged(r.id(), r.name(), "needs " + missing(r, e, present)));
                 continue;
             }
             Verdict v = r.judge(e);
@@ -35,13 +35,19 @@ public final class Explainer {
                 healthy.add(v.healthy());
             }
         }
-        notJudged.addAll(Rules.notJudgedYet());
         return new Explanation(e.source(), e.seconds(), rank(found), healthy, notJudged);
     }
 
-    private static String missing(Rule r, Set<Input> present) {
-        return String.join(" and ", r.needs().stream().filter(i -> !present.contains(i)).sorted()
-                .map(Input::what).toList()) + ", which this data does not hold";
+    private static String missing(Rule r, Evidence e, Set<Input> present) {
+        List<Input> absent = r.needs().stream().filter(i -> !present.contains(i)).sorted().toList();
+        // the evidence's own reason (no /proc, an old JVM) says more than "this data does not hold it"
+        List<String> known = absent.stream().map(e::whyMissing).filter(w -> w != null).toList();
+        List<String> plain = absent.stream().filter(i -> e.whyMissing(i) == null).map(Input::what).toList();
+        List<String> parts = new ArrayList<>(known);
+        if (!plain.isEmpty()) {
+            parts.add(String.join(" and ", plain) + ", which this data does not hold");
+        }
+        return String.join("; ", parts);
     }
 
     /**

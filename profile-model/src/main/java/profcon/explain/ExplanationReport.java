@@ -2,9 +2,13 @@ package profcon.explain;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Set;
 
 /** Renders an explanation for the on-call reader: ranked findings, each with its evidence, culprit and next command. */
 public final class ExplanationReport {
+    /** The "profiles" a finding's command reads that are views of other data: thread dumps, pauses, /proc. */
+    private static final Set<String> VIEWS = Set.of("threads", "pauses", "sched");
+
     private ExplanationReport() {
     }
 
@@ -21,8 +25,8 @@ public final class ExplanationReport {
             if (!f.culprit().isEmpty()) {
                 out.println("   culprit:  " + f.culprit() + (f.location().isEmpty() ? "" : " (" + f.location() + ")"));
             }
-            out.println("   confirm:  " + f.next() + "   (on the " + f.profile() + (f.profile().equals("threads")
-                    || f.profile().equals("pauses") ? " view)" : " profile)"));
+            out.println("   confirm:  " + f.next() + "   (on the " + f.profile() + (VIEWS.contains(f.profile())
+                    ? " view)" : " profile)"));
         }
         out.println();
         out.println("checked" + (x.findings().isEmpty() ? " and healthy:" : ", healthy:"));

@@ -6,7 +6,9 @@ public enum Input {
     LOCK("a lock profile"),
     BLOCK("a block profile"),
     PAUSES("safepoint and GC pause events"),
-    THREADS("two grouped thread snapshots, one at each end of the window");
+    THREADS("two grouped thread snapshots, one at each end of the window"),
+    SCHED("each thread's run-queue wait from /proc (sched), read at both ends of a live window"),
+    PINNING("jdk.VirtualThreadPinned events (JDK 21+)");
 
     private final String what;
 

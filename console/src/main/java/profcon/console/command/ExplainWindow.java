@@ -14,6 +14,7 @@ import profcon.console.Session;
 import profcon.console.Target;
 import profcon.explain.Evidence;
 import profcon.explain.ProfileKinds;
+import profcon.explain.SchedSummary;
 import profcon.explain.ThreadSnapshot;
 import profcon.model.Profile;
 import profcon.pprof.PprofReader;
@@ -21,8 +22,9 @@ import profcon.threads.ThreadDumpCodec;
 import profcon.threads.ThreadDumpFormatException;
 
 /**
- * explain's live window: a grouped thread snapshot, one JFR stream with every event the rules need
- * (the agent's {@link ExplainRecipe}) for the window, another snapshot; the composite profile split by kind.
+ * explain's live window: a /proc reading and a grouped thread snapshot, one JFR stream with every event the
+ * rules need (the agent's {@link ExplainRecipe}) for the window, another snapshot and reading; the composite
+ * profile split by kind.
  */
 final class ExplainWindow {
     private ExplainWindow() {
@@ -35,6 +37,7 @@ final class ExplainWindow {
     static Collected collect(Session session, Duration window) throws Exception {
         Target target = session.requireTarget("explain");
         AgentChannel channel = target.channel();
+        ExplainSched sched = ExplainSched.start(target.pid());
         ThreadSnapshot first = snapshot(channel);
         Map<String, String> options = Map.of("max", Durations.format(window.plusSeconds(60)));
         ProfileCollection.Outcome outcome;
@@ -50,11 +53,12 @@ final class ExplainWindow {
             throw new CommandException("explain: the target is gone before the window ended; nothing to judge");
         }
         ThreadSnapshot last = snapshot(channel);
+        SchedSummary run = sched.finish(channel, SchedCommand.processors(target));
         Profile composite = PprofReader.parse(outcome.profile(), "the explain window's profile");
         Map<String, Profile> kinds = ProfileKinds.split(composite);
         Evidence e = new Evidence("pid " + target.pid() + ", live window", composite.durationNanos(),
                 Durations.format(profcon.agent.jfr.Recipes.explain().defaults().threshold()), kinds.get("cpu"), kinds.get("lock"),
-                kinds.get("block"), kinds.get("pause"), first, last);
+                kinds.get("block"), kinds.get("pause"), first, last, run, target.jvm().vm().feature());
         return new Collected(e, kinds);
     }
 

@@ -99,7 +99,8 @@ public final class SchedCommand implements Command {
         return m.result();
     }
 
-    private static int processors(Target target) throws IOException {
+    /** The JVM's own CPU count (the agent's info), which the budget compares with the cpuset; 0 when unknown. */
+    static int processors(Target target) throws IOException {
         try {
             return Integer.parseInt(target.info().getOrDefault("processors", "0"));
         } catch (NumberFormatException e) {

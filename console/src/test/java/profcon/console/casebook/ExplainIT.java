@@ -2,10 +2,12 @@ package profcon.console.casebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,10 +19,12 @@ import profcon.console.TargetJvm;
  * explain end to end over the casebook: each case's demo target on JDK 17, one 5 s explain through
  * the real attach path, and its top finding must name the case's shape and culprit (checked in the
  * JSON and again with the runbook assertion {@code expect finding=ID REGEX}). The cases run in
- * sequence in one test, so the suite pays one JVM start per case and no more.
+ * sequence in one test, so the suite pays one JVM start per case and no more; the run-queue case
+ * (pinned to one CPU) and the pinning case (JDK 25) have a test each.
  */
 class ExplainIT {
     private static final String JDK17 = "profcon.jdk17";
+    private static final String JDK25 = "profcon.jdk25";
 
     @TempDir
     Path tmp;
@@ -77,8 +81,9 @@ class ExplainIT {
     void aHealthyLightTargetGivesNothingStandsOutAndSaysWhatItCouldNotJudge() throws Exception {
         ConsoleRun run = explain("profcon.demo.CpuShares", List.of("--threads=1", "--task-ms=1", "--period-ms=100"),
                 "");
-        assertThat(run.out()).as(run.err()).contains("\"findings\":[]").contains("\"id\":\"cpu-saturation\"")
-                .contains("\"id\":\"virtual-thread-pinning\"");
+        // the run queue is judged live (healthy here); pinning cannot be on JDK 17, which has no pinning events
+        assertThat(run.out()).as(run.err()).contains("\"findings\":[]").contains("run queue: ")
+                .contains("\"id\":\"virtual-thread-pinning\"").contains("has no pinning events");
         assertThat(run.exitCode()).isZero();
     }
 
@@ -95,12 +100,56 @@ class ExplainIT {
         assertThat(run.exitCode()).isZero();
     }
 
-    /** Starts the target, runs {@code explain 5s --json} and the extra line against it, and stops it. */
+    @Test
+    void anOversubscribedPoolOnOneCpuIsCpuSaturation() throws Exception {
+        // casebook 4 as SchedIT runs it: four spinning workers pinned to one CPU wait on its run queue
+        ConsoleRun run = explain(JDK17, "profcon.demo.TailLatency", List.of("--threads=4", "--iterations=20000"), "0",
+                "expect finding=cpu-saturation 'TailLatency'");
+        assertThat(topFinding(run)).as(run.out() + run.err()).startsWith("cpu-saturation ");
+        assertThat(run.out()).contains("CPU-starved: pool worker, 4 threads waited").contains("on 1 CPU");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    }
+
+    @Test
+    void virtualThreadsPinnedInAClassInitializerAreVirtualThreadPinning() throws Exception {
+        ConsoleRun run = explain(JDK25, "profcon.demo.VirtualPinning", List.of(), null,
+                "expect finding=virtual-thread-pinning 'VirtualPinning'");
+        assertThat(topFinding(run)).as(run.out() + run.err()).startsWith("virtual-thread-pinning ");
+        // one finding for the pinned waits, though the lock profile holds them too (as lock contention)
+        assertThat(run.out()).contains("pinned to their carriers").doesNotContain("\"id\":\"lock-contention\"");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    }
+
+    /** The top finding's id and culprit, or "no finding". */
+    private static String topFinding(ConsoleRun run) {
+        Matcher top = TOP.matcher(run.out());
+        return top.find() ? top.group(1) + " " + top.group(2) : "no finding";
+    }
+
+    /** Starts the target on JDK 17, runs {@code explain 5s --json} and the extra line against it, and stops it. */
     private ConsoleRun explain(String mainClass, List<String> args, String then) throws Exception {
-        try (TargetJvm target = TargetJvm.start(TargetJvm.jdk(JDK17), mainClass, args.toArray(String[]::new))) {
+        return explain(JDK17, mainClass, args, null, then);
+    }
+
+    /** The same on {@code jdk}, with every thread of the target pinned to {@code cpus} (taskset) unless null. */
+    private ConsoleRun explain(String jdk, String mainClass, List<String> args, String cpus, String then)
+            throws Exception {
+        try (TargetJvm target = TargetJvm.start(TargetJvm.jdk(jdk), mainClass, args.toArray(String[]::new))) {
+            if (cpus != null) {
+                pin(target.pid(), cpus);
+            }
             Path script = tmp.resolve(mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".pfc");
             Files.write(script, then.isEmpty() ? List.of("explain 5s --json") : List.of("explain 5s --json", then));
             return ConsoleRun.of(Long.toString(target.pid()), "-f", script.toString());
         }
+    }
+
+    /** Pins every thread of {@code pid} to the CPUs listed, as SchedIT does. */
+    private static void pin(long pid, String cpus) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("taskset", "-a", "-cp", cpus, Long.toString(pid)).redirectErrorStream(true)
+                .start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("taskset").isZero();
     }
 }
