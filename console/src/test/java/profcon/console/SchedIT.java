@@ -33,7 +33,7 @@ class SchedIT {
     void anOversubscribedPoolPinnedToOneCpuIsCpuStarved(String jdk) throws Exception {
         try (TargetJvm t = TargetJvm.start(TargetJvm.jdk(jdk), "profcon.demo.TailLatency", "--threads=6",
                 "--iterations=20000")) {
-            pin(t.pid(), "0");
+            t.pinTo("0");
             Path json = tmp.resolve("sched.json");
             Path pprof = tmp.resolve("runqueue.pb.gz");
             ConsoleRun run = ConsoleRun.of(Long.toString(t.pid()), "-c", "sched 3s; top3; save " + pprof
@@ -104,15 +104,6 @@ class SchedIT {
             assertThat(run.exitCode()).as(run.err() + "\n" + run.out()).isZero();
             assertThat(run.out()).containsPattern("(?m)^CPU-starved: pool request, 4 threads");
         }
-    }
-
-    /** Pins every thread of {@code pid} to the CPUs listed. */
-    private static void pin(long pid, String cpus) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("taskset", "-a", "-cp", cpus, Long.toString(pid)).redirectErrorStream(true)
-                .start();
-        p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("taskset").isZero();
     }
 
     private static void moveAll(long pid, Path tasks) throws IOException {

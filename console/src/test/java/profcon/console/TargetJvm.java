@@ -102,6 +102,19 @@ public final class TargetJvm implements AutoCloseable {
         throw new IllegalStateException("no demo-targets entry on " + System.getProperty("java.class.path"));
     }
 
+    /**
+     * Pins every thread of the target to the CPUs listed ({@code taskset -a -cp}), so a test can make
+     * it oversubscribe a CPU on a machine of any size.
+     */
+    public void pinTo(String cpus) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("taskset", "-a", "-cp", cpus, Long.toString(pid())).redirectErrorStream(true)
+                .start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("taskset -a -cp " + cpus + " " + pid() + " failed: " + said.strip());
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

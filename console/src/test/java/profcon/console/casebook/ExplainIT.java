@@ -2,12 +2,10 @@ package profcon.console.casebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -136,20 +134,11 @@ class ExplainIT {
             throws Exception {
         try (TargetJvm target = TargetJvm.start(TargetJvm.jdk(jdk), mainClass, args.toArray(String[]::new))) {
             if (cpus != null) {
-                pin(target.pid(), cpus);
+                target.pinTo(cpus);
             }
             Path script = tmp.resolve(mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".pfc");
             Files.write(script, then.isEmpty() ? List.of("explain 5s --json") : List.of("explain 5s --json", then));
             return ConsoleRun.of(Long.toString(target.pid()), "-f", script.toString());
         }
-    }
-
-    /** Pins every thread of {@code pid} to the CPUs listed, as SchedIT does. */
-    private static void pin(long pid, String cpus) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("taskset", "-a", "-cp", cpus, Long.toString(pid)).redirectErrorStream(true)
-                .start();
-        p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("taskset").isZero();
     }
 }
