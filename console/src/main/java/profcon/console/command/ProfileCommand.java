@@ -139,13 +139,14 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
         }
 
         @Override
-        public void guard(Path library) throws IOException {
+        public void guard(Path library) {
             try {
                 // the real path: the agent accepts only a library it finds mapped in the target under that name
                 target.channel().call(new Request.NativeGuard(library == null ? Request.NativeGuard.NONE
                         : library.toRealPath().toString()));
-            } catch (AgentException | IllegalArgumentException e) {
-                // unguarded: async-profiler's own timeout (window + 60 s) still stops it
+            } catch (IOException | IllegalArgumentException e) { // AgentException is an IOException
+                // Never fails the profile (the profiler is already running when this is asked): unguarded,
+                // async-profiler's own timeout (window + 60 s) still stops it; a gone target is seen next.
             }
         }
     }
