@@ -192,19 +192,14 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
     }
 
     private static Duration duration(String text) throws CommandException {
-        Duration d;
-        try {
-            d = Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new CommandException(e.getMessage());
-        }
-        check(d, text);
-        return d;
+        return WindowArgument.parse(text, MAX, outOfRange(text));
     }
 
     private static void check(Duration d, String text) throws CommandException {
-        if (d.isZero() || d.isNegative() || d.compareTo(MAX) > 0) {
-            throw new CommandException("duration must be more than 0 and at most 24h, got " + text);
-        }
+        WindowArgument.check(d, MAX, outOfRange(text));
+    }
+
+    private static String outOfRange(String text) {
+        return "duration must be more than 0 and at most 24h, got " + text;
     }
 }

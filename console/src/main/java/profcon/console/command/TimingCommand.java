@@ -86,17 +86,8 @@ public final class TimingCommand implements Command {
     }
 
     private static Duration duration(String text) throws CommandException {
-        Duration d;
-        try {
-            d = Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new CommandException(e.getMessage());
-        }
-        if (d.isZero() || d.isNegative() || d.compareTo(MAX) > 0) {
-            throw new CommandException("timing's duration must be more than 0 and at most " + Durations.format(MAX)
-                    + " (every call of a traced method is recorded), got " + text);
-        }
-        return d;
+        return WindowArgument.parse(text, MAX, "timing's duration must be more than 0 and at most "
+                + Durations.format(MAX) + " (every call of a traced method is recorded), got " + text);
     }
 
     /** Warns that tracing costs every call, then asks (at a prompt) or needs --yes (in scripts). */
