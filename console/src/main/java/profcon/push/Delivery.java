@@ -64,37 +64,39 @@ public final class Delivery {
             spool.remove(e);
             return true;
         }
-        try {
-            sink.send(w);
-            stats.pushed();
-            backoff.success();
-        } catch (PushException failed) {
-            if (failed.retryable()) {
-                backoff.failure();
-                stats.failed(failed.getMessage());
-                return false;
-            }
-            stats.refused(failed.getMessage());
-            status.accept(failed.getMessage() + "; the server refuses this window, dropped from the spool");
+        if (attempt(w, "dropped from the spool") != null) {
+            return false;
         }
         spool.remove(e);
         return true;
     }
 
     private void send(Window w) {
+        PushException failed = attempt(w, "not retried");
+        if (failed != null) {
+            spool(w, failed.getMessage() + "; next try in " + backoff.current().toSeconds() + " s");
+        }
+    }
+
+    /**
+     * One try at the server, counted: null when the window went, or when the server refused it for good
+     * (said, ending with {@code refusedFate}); the failure when a later try may succeed.
+     */
+    private PushException attempt(Window w, String refusedFate) {
         try {
             sink.send(w);
             stats.pushed();
             backoff.success();
+            return null;
         } catch (PushException failed) {
             if (failed.retryable()) {
                 backoff.failure();
                 stats.failed(failed.getMessage());
-                spool(w, failed.getMessage() + "; next try in " + backoff.current().toSeconds() + " s");
-            } else {
-                stats.refused(failed.getMessage());
-                status.accept(failed.getMessage() + "; the server refuses this window, not retried");
+                return failed;
             }
+            stats.refused(failed.getMessage());
+            status.accept(failed.getMessage() + "; the server refuses this window, " + refusedFate);
+            return null;
         }
     }
 
