@@ -18,6 +18,7 @@ public final class Session {
     private Target target;
     private profcon.explain.Explanation explanation;
     private LoadedProfile current;
+    private profcon.trace.Trace trace;
     // Base profiles (diff_base=FILE) are read by the console's reader, which knows .jfr recordings too.
     private Settings settings = Settings.defaults().withBaseReader(ProfileFiles::readBase);
     private Progress progress = Progress.NONE;
@@ -118,8 +119,19 @@ public final class Session {
         return current;
     }
 
+    /** A new current profile; the trace it may have come from is forgotten ({@link #trace(profcon.trace.Trace)} sets it after). */
     public void current(LoadedProfile p) {
         this.current = p;
+        this.trace = null;
+    }
+
+    /** The trace the current profile came from (after {@code trace} or loading a trace), else null. */
+    public profcon.trace.Trace trace() {
+        return trace;
+    }
+
+    public void trace(profcon.trace.Trace t) {
+        this.trace = t;
     }
 
     /** The last explain's conclusion, for {@code expect finding=ID}; null before any. */
