@@ -2,13 +2,13 @@ package profcon.flame;
 
 import java.util.Map;
 
-/** The two bits of HTML text handling the page needs: escaping text and filling the template. */
-final class Html {
+/** The two bits of HTML text handling the pages need (the flame graph, the trace timeline): escaping text and filling the template. */
+public final class Html {
     private Html() {
     }
 
     /** Text safe in element content and in double-quoted attributes. */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -27,7 +27,7 @@ final class Html {
      * Replaces each {@code {{name}}} of {@code template} by its part, in one pass over the
      * template only, so a part that happens to contain {@code {{js}}} (a frame name can) stays as it is.
      */
-    static String fill(String template, Map<String, String> parts) {
+    public static String fill(String template, Map<String, String> parts) {
         StringBuilder b = new StringBuilder(template.length() + 4096);
         int from = 0;
         for (int open = template.indexOf("{{"); open >= 0; open = template.indexOf("{{", from)) {

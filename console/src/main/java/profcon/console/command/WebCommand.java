@@ -19,19 +19,33 @@ import profcon.flame.FlameGraphHtml;
 import profcon.report.Reports;
 import profcon.report.Settings;
 
-/** {@code web [FILE.html]}: writes the current profile as an interactive flame graph page and opens it. */
+/**
+ * {@code web [flame] [FILE.html]}: writes the current profile as an interactive flame graph page, or
+ * after {@code trace} the trace's timeline, and opens it.
+ */
 public final class WebCommand implements Command {
+    private static final String FLAME = "flame";
+
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("web", List.of("flame"), "web [FILE.html] [regexp]... [-regexp]... [name=value]...",
-                "write the current profile as an interactive flame graph (one HTML file) and open it",
-                ArgCompleters.reportArgs(), List.of("web", "web focus=Cache", "flame cpu.html"));
+        return new CommandSpec("web", List.of(FLAME),
+                "web [flame] [FILE.html] [regexp]... [-regexp]... [name=value]...",
+                "write the current profile as an interactive flame graph, or after 'trace' its timeline"
+                        + " ('web flame': the trace's flame graph), as one HTML file, and open it",
+                ArgCompleters.reportArgs(), List.of("web", "web focus=Cache", "flame cpu.html", "web flame"));
     }
 
     @Override
     public void run(Invocation in) throws Exception {
         Session session = in.session();
         List<String> args = in.args().words();
+        // A first word "flame" asks for the flame graph even when a trace is current.
+        boolean flame = !args.isEmpty() && args.get(0).equals(FLAME);
+        args = flame ? args.subList(1, args.size()) : args;
+        if (session.trace() != null && !flame) {
+            TimelinePage.write(session, args);
+            return;
+        }
         LoadedProfile current = session.requireProfile();
         List<String> options = new ArrayList<>();
         Path file = null;
@@ -52,29 +66,34 @@ public final class WebCommand implements Command {
                 + (opened ? " (opened in the browser)" : "; open it in a browser"));
     }
 
-    private static boolean isHtmlFile(String arg) {
+    static boolean isHtmlFile(String arg) {
         String lower = arg.toLowerCase(Locale.ROOT);
         return !arg.contains("=") && (lower.endsWith(".html") || lower.endsWith(".htm"));
     }
 
     private static void write(LoadedProfile current, Settings settings, Path file, Session session)
             throws Exception {
-        if (Files.isDirectory(file)) {
-            throw new CommandException("cannot write " + file + ": it is a directory");
-        }
         // Rendered before the file is opened, so a bad regexp leaves no empty page behind.
         StringWriter page = new StringWriter();
         List<String> warnings = FlameGraphHtml.write(current.profile(), settings, title(current.source()), page);
-        try {
-            Files.writeString(file, page.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CommandException("cannot write " + file + ": " + reason(e));
-        }
+        save(file, page.toString());
         warnings.forEach(session::status);
     }
 
+    /** Writes a rendered page to {@code file}, or says in one line why it cannot. */
+    static void save(Path file, String page) throws CommandException {
+        if (Files.isDirectory(file)) {
+            throw new CommandException("cannot write " + file + ": it is a directory");
+        }
+        try {
+            Files.writeString(file, page, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CommandException("cannot write " + file + ": " + reason(e));
+        }
+    }
+
     /** A loaded file's name without its directories: the page title is no place for a long path. */
-    private static String title(String source) {
+    static String title(String source) {
         Path path = Path.of(source);
         return Files.isRegularFile(path) ? path.getFileName().toString() : source;
     }
