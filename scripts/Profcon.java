@@ -11,6 +11,7 @@
 //SOURCES ../profile-model/src/main/java/**.java
 //SOURCES ../console/src/main/java/**.java
 //FILES ../profile-model/src/main/resources/**
+//FILES ../console/src/main/resources/**
 //DEPS com.google.protobuf:protobuf-java:4.36.2
 //DEPS io.opentelemetry.proto:opentelemetry-proto:1.11.0-alpha
 //DEPS org.jline:jline:3.30.6

@@ -611,6 +611,12 @@
     report('groups', groups.map(g => g.name).join(','));
     report('rows', rows.length);
     report('drawMs', Math.round(stats.drawMs));
+    if (params.has('expand')) {
+      document.getElementById('expand').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+      draw();
+      report('expandedRows', rows.length);
+    }
+    probeTest(params, report);
     hoverTest(params, report);
     zoomTest(params, report);
     pauseTest(report);
@@ -624,6 +630,26 @@
     const box = chart.getBoundingClientRect();
     target.dispatchEvent(new MouseEvent(type, Object.assign({ bubbles: true, cancelable: true, view: window,
       clientX: box.left + x, clientY: box.top + y }, extra || {})));
+  }
+
+  // #probe=THREAD@MICROS: the colour drawn for that thread at that time, at the opening zoom.
+  function probeTest(params, report) {
+    const [name, at] = (params.get('probe') || '').split('@');
+    const r = rows.findIndex(row => row.thread && row.thread.name === name);
+    if (r < 0) {
+      return;
+    }
+    scroller.scrollTop = Math.max(0, r * ROW - ROW);
+    draw();
+    const pixel = chart.getContext('2d').getImageData(Math.floor(xOf(Number(at))), r * ROW - scroller.scrollTop
+      + ROW / 2, 1, 1).data;
+    report('probe', hex(pixel));
+    scroller.scrollTop = 0;
+    draw();
+  }
+
+  function hex(pixel) {
+    return '#' + [0, 1, 2].map(i => pixel[i].toString(16).padStart(2, '0')).join('');
   }
 
   // Hovers the middle of the longest span of the state asked for (#hover=STATE, LOCK by default).
@@ -691,7 +717,7 @@
     }
     const x = Math.round(xOf((longest.start + longest.end) / 2));
     const pixel = ruler.getContext('2d').getImageData(x, 21, 1, 1).data;
-    report('pauseMark', '#' + [0, 1, 2].map(i => pixel[i].toString(16).padStart(2, '0')).join(''));
+    report('pauseMark', hex(pixel));
     // The top pixel of a thread row is the gap above its bar: only a band paints it.
     const r = rows.findIndex(row => row.thread);
     const band = chart.getContext('2d').getImageData(x, r * ROW, 1, 1).data;
