@@ -25,6 +25,7 @@ public final class TraceHtml {
                 "info", TimelineHeader.html(trace),
                 "css", resource("timeline.css"),
                 "js", resource("timeline.js"),
+                "selftest", resource("timeline-selftest.js"),
                 "data", TimelineJson.of(trace));
         out.write(Html.fill(resource("timeline.html"), parts));
         out.flush();

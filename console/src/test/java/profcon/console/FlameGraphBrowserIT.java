@@ -1,17 +1,12 @@
 package profcon.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,16 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  * writes what happened into the DOM, which {@code --dump-dom} hands back. No browser driver needed.
  */
 class FlameGraphBrowserIT {
-    private static final Path CHROMIUM = Path.of(System.getProperty("profcon.chromium", "/usr/bin/chromium"));
-    private static final Pattern SELFTEST = Pattern.compile("<pre id=\"selftest\">(.*?)</pre>", Pattern.DOTALL);
-
     @TempDir
     Path tmp;
 
+    private HeadlessChromium chromium;
+
     @BeforeEach
     void needsChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "SKIPPED: no Chromium at " + CHROMIUM
-                + " (install it with 'apt-get install -y chromium', or point -Dprofcon.chromium at one)");
+        chromium = HeadlessChromium.in(tmp, 90);
     }
 
     @Test
@@ -88,7 +81,7 @@ class FlameGraphBrowserIT {
     void aScreenshotIsAPicture() throws Exception {
         Path page = web("shot.html", "");
         Path png = tmp.resolve("flame.png");
-        chromium(List.of("--window-size=1200,600", "--screenshot=" + png, page.toUri() + "#search=hotLoop"));
+        chromium.run(List.of("--window-size=1200,600", "--screenshot=" + png, page.toUri() + "#search=hotLoop"));
         byte[] bytes = Files.readAllBytes(png);
         assertThat(bytes.length).isGreaterThan(5_000);
         assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
@@ -103,47 +96,10 @@ class FlameGraphBrowserIT {
     }
 
     private String dumpDom(Path page, String fragment) throws Exception {
-        return chromium(List.of("--dump-dom", page.toUri() + "#" + fragment));
-    }
-
-    private String chromium(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-extensions", "--no-first-run",
-                "--no-default-browser-check", "--user-data-dir=" + tmp.resolve("chromium-profile"),
-                "--virtual-time-budget=5000"));
-        command.addAll(args);
-        Path log = tmp.resolve("chromium.log");
-        Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        // Read stdout while it runs: a large DOM could otherwise fill the pipe and stall Chromium.
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError("Chromium did not finish in 90 s; its log:\n" + tail(log));
-        }
-        assertThat(p.exitValue()).as("Chromium's exit code; its log:\n" + tail(log)).isZero();
-        return new String(out, StandardCharsets.UTF_8);
+        return chromium.dumpDom(page, fragment);
     }
 
     private static Map<String, String> selfTest(String dom) {
-        Matcher m = SELFTEST.matcher(dom);
-        assertThat(m.find()).as("a #selftest element in\n" + dom).isTrue();
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String line : m.group(1).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                result.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return result;
-    }
-
-    private static String tail(Path log) throws IOException {
-        if (!Files.exists(log)) {
-            return "";
-        }
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        return HeadlessChromium.selfTest(dom);
     }
 }
