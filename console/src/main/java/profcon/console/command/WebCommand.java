@@ -44,8 +44,12 @@ public final class WebCommand implements Command {
         args = flame ? args.subList(1, args.size()) : args;
         if (session.trace() != null && !flame) {
             TimelinePage.write(session, args);
-            return;
+        } else {
+            flameGraph(session, args);
         }
+    }
+
+    private static void flameGraph(Session session, List<String> args) throws Exception {
         LoadedProfile current = session.requireProfile();
         List<String> options = new ArrayList<>();
         Path file = null;
