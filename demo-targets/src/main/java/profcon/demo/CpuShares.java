@@ -238,8 +238,8 @@ public final class CpuShares {
 
     /** The two kinds of task: the same loop, {@code a} given {@code ratio} times the rounds of {@code b}. */
     static final class Work {
-        private static final long SETTLED_NANOS = 500_000_000;
-        private static final long CALIBRATION_MAX_NANOS = 5_000_000_000L;
+        private static final long SETTLED_NANOS = 2_000_000_000L;
+        private static final long CALIBRATION_MAX_NANOS = 10_000_000_000L;
         static volatile long sink;
 
         static void a(long rounds) {
@@ -264,7 +264,8 @@ public final class CpuShares {
          * {@link #SETTLED_NANOS} (at most {@link #CALIBRATION_MAX_NANOS}), so that the JIT's final code
          * is among them. Eight runs timed by the wall clock made a "5 ms" task anything from 0.02 to 1.1
          * times that length: on a loaded machine a preempted run looks slow, and so does every run
-         * before C2 has compiled the loop (its compiler thread waits for a CPU too).
+         * before C2 has compiled the loop (its compiler thread waits for a CPU too; half a second
+         * without a gain was not enough at load average 25).
          */
         static double roundsPerMs() {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -282,6 +283,7 @@ public final class CpuShares {
                     risen = System.nanoTime();
                 }
                 best = Math.max(best, rate);
+                LockSupport.parkNanos(1_000_000); // the compiler thread's turn, on a machine with no CPU to spare
             }
             return best;
         }
