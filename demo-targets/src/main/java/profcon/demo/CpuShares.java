@@ -262,7 +262,7 @@ public final class CpuShares {
          * Rounds of {@link #spin} per millisecond of CPU: the best of runs timed by this thread's CPU time
          * (wall time where the JVM has none), repeated until the best has not risen by 2 % for
          * {@link #SETTLED_NANOS} (at most {@link #CALIBRATION_MAX_NANOS}), so that the JIT's final code
-         * is among them. Eight runs timed by the wall clock made a "5 ms" task anything from 0.02 to 1.1
+         * is among them. Eight runs timed by the wall clock made a "5 ms" task anything from 0.015 to 1.0
          * times that length: on a loaded machine a preempted run looks slow, and so does every run
          * before C2 has compiled the loop (its compiler thread waits for a CPU too; half a second
          * without a gain was not enough at load average 25).
