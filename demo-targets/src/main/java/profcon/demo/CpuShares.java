@@ -238,6 +238,8 @@ public final class CpuShares {
 
     /** The two kinds of task: the same loop, {@code a} given {@code ratio} times the rounds of {@code b}. */
     static final class Work {
+        private static final long SETTLED_NANOS = 2_000_000_000L;
+        private static final long CALIBRATION_MAX_NANOS = 10_000_000_000L;
         static volatile long sink;
 
         static void a(long rounds) {
@@ -256,15 +258,32 @@ public final class CpuShares {
             return x;
         }
 
-        /** Rounds of {@link #spin} per millisecond on this machine: the best of a few warmed runs. */
+        /**
+         * Rounds of {@link #spin} per millisecond of CPU: the best of runs timed by this thread's CPU time
+         * (wall time where the JVM has none), repeated until the best has not risen by 2 % for
+         * {@link #SETTLED_NANOS} (at most {@link #CALIBRATION_MAX_NANOS}), so that the JIT's final code
+         * is among them. Eight runs timed by the wall clock made a "5 ms" task anything from 0.015 to 1.0
+         * times that length: on a loaded machine a preempted run looks slow, and so does every run
+         * before C2 has compiled the loop (its compiler thread waits for a CPU too; half a second
+         * without a gain was not enough at load average 25).
+         */
         static double roundsPerMs() {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            boolean cpu = threads.isCurrentThreadCpuTimeSupported();
             long rounds = 200_000;
             double best = 0;
-            for (int i = 0; i < 8; i++) {
-                long start = System.nanoTime();
+            long begin = System.nanoTime();
+            long risen = begin;
+            for (long now = begin; now - risen < SETTLED_NANOS && now - begin < CALIBRATION_MAX_NANOS; now = System.nanoTime()) {
+                long start = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
                 sink = spin(rounds);
-                double ms = (System.nanoTime() - start) / 1e6;
-                best = Math.max(best, rounds / Math.max(ms, 1e-3));
+                long spent = (cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - start;
+                double rate = rounds / Math.max(spent / 1e6, 1e-3);
+                if (rate > best * 1.02) {
+                    risen = System.nanoTime();
+                }
+                best = Math.max(best, rate);
+                LockSupport.parkNanos(1_000_000); // the compiler thread's turn, on a machine with no CPU to spare
             }
             return best;
         }
