@@ -3,7 +3,7 @@
 // JbangLauncherIT fails when the lines below drift from the poms (versions, modules, resources, agent manifest).
 // The manifest makes this jar, which holds the agent classes, loadable as the agent, as the attach-helpers jar is.
 //JAVA 17+
-//COMPILE_OPTIONS --release 17
+//COMPILE_OPTIONS --release 17 -XDstringConcat=inline
 //SOURCES ../labels/src/main/java/**.java
 //SOURCES ../demo-targets/src/main/java/**.java
 //SOURCES ../attach-helpers/src/main/java/**.java

@@ -4,6 +4,7 @@
 #   launch   scripts/jbang profcon PID -c info                vs  jcmd PID VM.version
 #   java     java -cp ... profcon.console.Main PID -c info    vs  a JVM that attaches async-profiler, starts, stops
 #   attach   AttachedJvm.attach                                vs  VirtualMachine.attach + loadAgentPath(async-profiler)
+#            (wall time, then the console process's CPU over the attach: less changed by the machine's load)
 # The java and attach rows run profcon with a class-data archive of its own, as JBang's //CDS gives it;
 # the attach row gives the anchor one too, and times only the attach, in a JVM that first ran
 # profcon --version (FirstAnswerBench --warm: what a console has done before it attaches).
@@ -37,7 +38,8 @@ jar --create --file "$WORK/profcon.jar" -C labels/target/classes . -C demo-targe
   -C console/target/classes .
 source scripts/classpath.sh
 CP="$WORK/profcon.jar:$(console_jars)"
-jar --create --file "$WORK/bench.jar" -C console/target/test-classes profcon/attach/FirstAnswerBench.class
+jar --create --file "$WORK/bench.jar" -C console/target/test-classes profcon/attach/FirstAnswerBench.class \
+  -C console/target/test-classes 'profcon/attach/FirstAnswerBench$Took.class'
 BENCH_CP="$WORK/bench.jar:$CP" # a jar: class-data archives take no directories
 JAVA="$HOME_JDK/bin/java"
 # scripts/Profcon.java's //RUNTIME_OPTIONS (the attach row gives them to both sides)
@@ -57,12 +59,15 @@ seconds() {
   echo "$EPOCHREALTIME - $start" | bc -l
 }
 
-# The milliseconds FirstAnswerBench printed, as seconds; ARCHIVE is the side's class-data archive.
+# The milliseconds FirstAnswerBench printed, as seconds; ARCHIVE is the side's class-data archive. The
+# process CPU it printed goes to the file CPU_FILE (the attach row prints its medians too).
 attach_seconds() {
-  local archive=$1 out
-  shift
+  local archive=$1 cpu_file=$2 out ms
+  shift 2
   out=$("$JAVA" "${JAVA_OPTS[@]}" -XX:SharedArchiveFile="$archive" -cp "$BENCH_CP" profcon.attach.FirstAnswerBench "$@")
-  echo "${out#ms=} / 1000" | bc -l
+  ms=${out#ms=} && ms=${ms%% *}
+  echo "${out##*cpu_ms=}" >>"$cpu_file"
+  echo "$ms / 1000" | bc -l
 }
 
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
@@ -84,8 +89,8 @@ launch_ours() { seconds scripts/jbang profcon "$TARGET_PID" -c info; }
 launch_anchor() { seconds "$HOME_JDK/bin/jcmd" "$TARGET_PID" VM.version; }
 java_ours() { seconds "$JAVA" "${JAVA_OPTS[@]}" -XX:SharedArchiveFile="$WORK/main.jsa" -cp "$CP" profcon.console.Main "$TARGET_PID" -c info; }
 java_anchor() { seconds "$JAVA" -cp "$BENCH_CP" profcon.attach.FirstAnswerBench async-profiler "$TARGET_PID" "$AP_LIB"; }
-attach_ours() { attach_seconds "$WORK/ours.jsa" --warm profcon "$TARGET_PID"; }
-attach_anchor() { attach_seconds "$WORK/anchor.jsa" --warm async-profiler "$TARGET_PID" "$AP_LIB"; }
+attach_ours() { attach_seconds "$WORK/ours.jsa" "$WORK/cpu-ours" --warm profcon "$TARGET_PID"; }
+attach_anchor() { attach_seconds "$WORK/anchor.jsa" "$WORK/cpu-anchor" --warm async-profiler "$TARGET_PID" "$AP_LIB"; }
 file_ours() { seconds scripts/jbang profcon "$LARGE" -c top10; }
 file_anchor() { seconds go tool pprof -top "$LARGE"; }
 
@@ -99,7 +104,10 @@ seconds "$JAVA" "${JAVA_OPTS[@]}" -XX:ArchiveClassesAtExit="$WORK/anchor.jsa" -c
   --warm async-profiler "$TARGET_PID" "$AP_LIB" >/dev/null
 row launch launch_ours launch_anchor
 row java java_ours java_anchor
+: >"$WORK/cpu-ours" && : >"$WORK/cpu-anchor"
 row attach attach_ours attach_anchor
+a=$(median <"$WORK/cpu-ours") && b=$(median <"$WORK/cpu-anchor")
+printf '%-7s median CPU profcon %.0f ms, anchor %.0f ms (10 ms ticks), ratio %.1fx\n' attach "$a" "$b" "$(echo "$a / $b" | bc -l)"
 kill "$TARGET_PID" # the file row needs no target, and the demo keeps a core busy
 if command -v go >/dev/null; then
   file_anchor >/dev/null

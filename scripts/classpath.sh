@@ -10,7 +10,7 @@ bench_classpath() {
   local deps=console/target/bench.classpath
   # -am runs build-classpath in each module the console needs, the console last: its list is the one kept
   mvn -q -B -o -pl console -am test-compile dependency:build-classpath \
-      -Dmdep.outputFile="$PWD/$deps" -Dmdep.includeScope=test >/dev/null
+      -Dmdep.outputFile="$PWD/$deps" -DincludeScope=test >/dev/null
   local m cp=
   for m in console profile-model thread-model attach-helpers labels demo-targets; do
     cp="$cp$m/target/test-classes:$m/target/classes:"
@@ -23,8 +23,9 @@ bench_classpath() {
 console_jars() {
   local deps=console/target/runtime.classpath
   # -am and compile: the sibling modules come from the reactor (nothing is installed in ~/.m2), as
-  # directories; they are left out, the caller has their classes in a jar of its own
+  # directories; they are left out, the caller has their classes in a jar of its own. The scope's
+  # property is includeScope (mdep.includeScope is no property of the plugin's: it listed the test jars too)
   mvn -q -B -o -pl console -am compile dependency:build-classpath -Dmdep.outputFile="$PWD/$deps" \
-      -Dmdep.includeScope=runtime >/dev/null
+      -DincludeScope=runtime >/dev/null
   tr ':' '\n' <"$deps" | grep '\.jar$' | paste -sd:
 }

@@ -3,6 +3,7 @@ package profcon.agent;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import profcon.agent.channel.Wire;
+import profcon.agent.jfr.JfrStartup;
 import profcon.agent.jfr.Recipes;
 import profcon.agent.labels.ApplicationLabels;
 import profcon.agent.labels.LabelPairs;
@@ -26,6 +27,7 @@ public final class RequestHandler {
     private final Path dir;
     private final Runnable onDetach;
     private final NativeProfilerGuard nativeGuard = new NativeProfilerGuard();
+    private final JfrStartup jfrStartup = new JfrStartup();
     // made by the first thread or heap request: its clocks touch the management beans, which a
     // session that only profiles (or only asks for info) should not pay for at attach
     private Diagnostics diagnostics;
@@ -76,6 +78,9 @@ public final class RequestHandler {
             return new Reply.Payload(nativeGuard.isSet() ? "guarded" : "cleared", new byte[0]);
         } else if (request instanceof Request.ThreadIds) {
             return threadIds();
+        } else if (request instanceof Request.JfrInit) {
+            jfrStartup.begin();
+            return new Reply.Payload("jfr-init", new byte[0]);
         } else if (request instanceof Request.Detach) {
             release();
             onDetach.run(); // before the reply: a console that reads "detached" finds the target free
@@ -148,6 +153,7 @@ public final class RequestHandler {
                 sampler.abort();
                 sampler = null;
             }
+            jfrStartup.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -100,7 +100,7 @@ public final class AttachedJvm implements AutoCloseable {
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 server.bind(UnixDomainSocketAddress.of(socket));
                 String token = RandomHex.of(16);
-                AgentArgs args = new AgentArgs(dir.path(), socket, token, ProcessHandle.current().pid());
+                AgentArgs args = new AgentArgs(dir.path(), socket, token, ProcFiles.currentPid());
                 Loaded loaded = loadAgent(process, target, dir, args, BootJar.write(base), buildJar);
                 SocketChannel channel = accept(server, pid, token);
                 return new AttachedJvm(process, dir, new AgentClient(channel, pid), loaded);

@@ -15,11 +15,15 @@ public record JvmProcess(long pid, String command, boolean isJvm, String javaHom
 
     /** Looks the process up; empty when no process has this pid. */
     public static Optional<JvmProcess> of(long pid) {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty() || !handle.get().isAlive()) {
-            return Optional.empty();
+        // a readable executable link proves a live process of this user: ProcessHandle is not needed
+        String command = ProcFiles.command(pid).orElse(null);
+        if (command == null) {
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+            if (handle.isEmpty() || !handle.get().isAlive()) {
+                return Optional.empty();
+            }
+            command = handle.get().info().command().orElse("");
         }
-        String command = handle.get().info().command().orElse("");
         return Optional.of(new JvmProcess(pid, command, mapsLibjvm(pid, command), javaHome(command)));
     }
 
@@ -43,7 +47,8 @@ public record JvmProcess(long pid, String command, boolean isJvm, String javaHom
 
     /** The arguments the process was started with, as the OS reports them; empty when unknown. */
     public List<String> arguments() {
-        return ProcessHandle.of(pid).flatMap(h -> h.info().arguments()).map(List::of).orElse(List.of());
+        return ProcFiles.arguments(pid).orElseGet(
+                () -> ProcessHandle.of(pid).flatMap(h -> h.info().arguments()).map(List::of).orElse(List.of()));
     }
 
     private static boolean mapsLibjvm(long pid, String command) {

@@ -30,7 +30,7 @@ public final class SessionDirectory implements AutoCloseable {
     /** A new session directory in {@code base}, which {@link #base()} gave (and checked) already. */
     static SessionDirectory create(Path base) throws IOException {
         Path dir = createPrivate(base);
-        Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+        Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcFiles.currentPid()));
         return new SessionDirectory(dir.toAbsolutePath());
     }
 

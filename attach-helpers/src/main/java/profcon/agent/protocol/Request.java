@@ -45,6 +45,7 @@ public sealed interface Request<R extends Reply> {
             case "histogram" -> new Histogram(flag(verb, args, "all"));
             case "pauses" -> Pauses.parse(args);
             case "thread-ids" -> bare(verb, args, new ThreadIds());
+            case "jfr-init" -> bare(verb, args, new JfrInit());
             default -> throw new IllegalArgumentException("unknown request '" + verb + "'");
         };
     }
@@ -207,6 +208,24 @@ public sealed interface Request<R extends Reply> {
      * can label the samples of spans begun before it started. The payload is named {@code labels},
      * or {@code no-library} when the application has not loaded the labels library at all.
      */
+    /**
+     * {@code jfr-init}: a command about to start a JFR stream asks the agent to initialise JFR now, on
+     * a thread of its own, while the command's other requests (explain's first thread snapshot) are
+     * answered: a JVM's first use of JFR takes seconds. Answered at once with the payload {@code jfr-init}
+     * (empty). Nothing is recorded until the stream starts.
+     */
+    record JfrInit() implements Request<Reply.Payload> {
+        @Override
+        public List<String> words() {
+            return List.of("jfr-init");
+        }
+
+        @Override
+        public Reply.Payload reply(Wire.Reply frame) {
+            return Reply.Payload.from(frame);
+        }
+    }
+
     record Labels() implements Request<Reply.Payload> {
         @Override
         public List<String> words() {

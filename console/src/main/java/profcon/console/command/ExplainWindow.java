@@ -8,6 +8,7 @@ import profcon.agent.jfr.ExplainRecipe;
 import profcon.agent.profile.Durations;
 import profcon.agent.protocol.Request;
 import profcon.attach.AgentChannel;
+import profcon.attach.AgentException;
 import profcon.attach.TargetGoneException;
 import profcon.console.CommandException;
 import profcon.console.Session;
@@ -37,6 +38,7 @@ final class ExplainWindow {
     static Collected collect(Session session, Duration window) throws Exception {
         Target target = session.requireTarget("explain");
         AgentChannel channel = target.channel();
+        beginJfr(channel);
         ExplainSched sched = ExplainSched.start(target.pid());
         ThreadSnapshot first = snapshot(channel);
         Map<String, String> options = Map.of("max", Durations.format(window.plusSeconds(60)));
@@ -60,6 +62,19 @@ final class ExplainWindow {
                 Durations.format(profcon.agent.jfr.Recipes.explain().defaults().threshold()), kinds.get("cpu"), kinds.get("lock"),
                 kinds.get("block"), kinds.get("pause"), first, last, run, target.jvm().vm().feature());
         return new Collected(e, kinds);
+    }
+
+    /**
+     * Has the agent initialise JFR while the first snapshot is taken, instead of after it (seconds on
+     * a JVM's first use of JFR, docs/first-answer.md). Only a head start: an agent without the request
+     * refuses it, and the stream's start then initialises JFR itself.
+     */
+    private static void beginJfr(AgentChannel channel) throws IOException {
+        try {
+            channel.call(new Request.JfrInit());
+        } catch (AgentException e) {
+            // an agent of a build before the request: nothing lost but the head start
+        }
     }
 
     private static ThreadSnapshot snapshot(AgentChannel channel) throws IOException, CommandException {
