@@ -6,7 +6,7 @@ import profcon.agent.profile.Durations;
 /**
  * The virtual-thread scheduler's own parks, which JFR records as {@code jdk.ThreadPark} like any
  * other: on a JVM where the scheduler runs, the threshold of that event is raised to {@link #FLOOR}
- * so its carriers' and timer thread's idle parks (tens of thousands a second on a busy Loom
+ * so its carriers' and timer thread's idle parks (15,000 a second on the bench's Loom
  * service, none of them an application's wait) are not recorded. See docs/virtual-threads.md.
  */
 final class SchedulerParks {
