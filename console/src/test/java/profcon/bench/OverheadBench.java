@@ -28,7 +28,8 @@ import profcon.engine.NativeProfile;
  * profile kind (and {@code cpu-native}/{@code wall-native}: the same kinds by async-profiler; {@code sched}: the agent's
  * part of a sched window once a second), in one run; throughput and p99 come from inside the target. Kinds the agent does
  * not know ("unknown profile kind") are reported as skipped, so a new kind is one word in
- * {@code --kinds}. Run by {@code scripts/bench-overhead.sh}; not a test.
+ * {@code --kinds}; a kind may carry the agent's options after colons ({@code lock:threshold=1ms:period=1s}),
+ * to measure what a setting costs. Run by {@code scripts/bench-overhead.sh}; not a test.
  *
  * <p>Options: {@code --kinds=cpu,cpu-native,lock,alloc,block,wall,wall-native --window=10 --rounds=4 --warmup=15},
  * {@code --java=JAVA_HOME} of the target, {@code --io=socket|park} (the service's I/O: a round trip
@@ -42,7 +43,8 @@ public final class OverheadBench {
     private static final String NATIVE = "-native";
     /** Not a profile: the agent's part of a {@code sched} window (thread-ids and the grouped dump), once a second. */
     private static final String SCHED = "sched";
-    private final List<long[]> stats = new CopyOnWriteArrayList<>(); // {epochMillis, ops, p99Micros}
+    private final List<long[]> stats = new CopyOnWriteArrayList<>(); // {epochMillis, ops, p99Micros, cpuNanos in that second}
+    private long lastCpuNanos = -1;
 
     public static void main(String[] argv) throws Exception {
         new OverheadBench().run(Options.parse(argv));
@@ -60,8 +62,9 @@ public final class OverheadBench {
                             : String.join(" ", o.workload),
                     o.socketIo ? "loopback round trip to a backend in the benchmark's process" : "parkNanos");
             Thread.sleep(o.warmup * 1_000L); // JIT warm-up of the workload: a fixed length by design
+            warmProfiler(jvm.client(), o);
             System.out.println("kind   off ops/s    on ops/s  throughput  (95% CI)           off p99    on p99  p99 ratio"
-                    + "  agent CPU  goal");
+                    + "  agent CPU  CPU/op off on  change  goal");
             for (String kind : o.kinds) {
                 measure(jvm, kind, o);
             }
@@ -92,7 +95,7 @@ public final class OverheadBench {
                     nativeProfile.start();
                 } else if (profiling) {
                     try {
-                        agent.call("start " + kind);
+                        agent.call("start " + kind.replace(':', ' '));
                     } catch (AgentException e) {
                         if (e.getMessage().contains("unknown profile kind")) {
                             System.out.printf(Locale.ROOT, "%-6s skipped: the agent has no such kind%n", kind);
@@ -117,6 +120,26 @@ public final class OverheadBench {
         print(kind, off, on, agentCpu);
     }
 
+    /**
+     * One unmeasured profile of the first agent kind before any window: the target's first JFR stream warms
+     * JFR's parser and the agent's code, which cost the first kind measured about 4 points of a core more
+     * agent CPU than the same kind later (docs/virtual-threads.md), whatever that kind was.
+     */
+    private static void warmProfiler(AgentClient agent, Options o) throws IOException, InterruptedException {
+        for (String kind : o.kinds) {
+            if (!kind.endsWith(NATIVE) && !kind.equals(SCHED)) {
+                try {
+                    agent.call("start " + kind.replace(':', ' '));
+                } catch (AgentException e) {
+                    continue; // an unknown kind: measure() reports it skipped
+                }
+                Thread.sleep(o.window * 1_000L); // as long as a measured window, by design
+                agent.call("stop");
+                return;
+            }
+        }
+    }
+
     /** {@code cpu-native}: the cpu (or wall) profile made by async-profiler, as the console's native engine runs it. */
     private static NativeProfile nativeProfile(AttachedJvm jvm, String kind, Options o) throws IOException {
         Path library = NativeLibrary.forThisPlatform().orElseThrow().install(SessionDirectory.base().resolve("native"));
@@ -136,8 +159,12 @@ public final class OverheadBench {
         return 0;
     }
 
-    /** One window's figures, from the target's per-second lines; its first second is a transition and is left out. */
-    private record Window(double opsPerSecond, double p99Micros) {
+    /**
+     * One window's figures, from the target's per-second lines; its first second is a transition and is left out.
+     * {@code cpuMicrosPerOp}: the target's CPU (all its threads) per request, the profiler's cost that a loaded
+     * machine hides least (throughput there depends on what the other processes take).
+     */
+    private record Window(double opsPerSecond, double p99Micros, double cpuMicrosPerOp) {
     }
 
     private Window window(int seconds) throws InterruptedException {
@@ -165,15 +192,17 @@ public final class OverheadBench {
     private Window between(long start, long end) {
         long ops = 0;
         double p99 = 0;
+        long cpu = 0;
         int n = 0;
         for (long[] s : stats) {
             if (s[0] > start + 1_000 && s[0] <= end) {
                 ops += s[1];
                 p99 += s[2];
+                cpu += s[3];
                 n++;
             }
         }
-        return n == 0 ? new Window(0, 0) : new Window((double) ops / n, p99 / n);
+        return n == 0 || ops == 0 ? new Window(0, 0, 0) : new Window((double) ops / n, p99 / n, cpu / 1e3 / ops);
     }
 
     private static void print(String kind, List<Window> off, List<Window> on, double agentCpu) {
@@ -181,6 +210,8 @@ public final class OverheadBench {
         double onOps = on.stream().mapToDouble(Window::opsPerSecond).average().orElse(0);
         double offP99 = off.stream().mapToDouble(Window::p99Micros).average().orElse(0);
         double onP99 = on.stream().mapToDouble(Window::p99Micros).average().orElse(0);
+        double offCpu = off.stream().mapToDouble(Window::cpuMicrosPerOp).average().orElse(0);
+        double onCpu = on.stream().mapToDouble(Window::cpuMicrosPerOp).average().orElse(0);
         // Each round pairs an off and an on window; the spread of the per-round ratios gives the interval.
         double[] perRound = new double[on.size()];
         for (int i = 0; i < on.size(); i++) {
@@ -190,11 +221,11 @@ public final class OverheadBench {
         double sd = Math.sqrt(Arrays.stream(perRound).map(r -> (r - mean) * (r - mean)).sum()
                 / Math.max(1, perRound.length - 1));
         double half = 2 * sd / Math.sqrt(perRound.length);
-        Double goal = GOALS.get(kind);
+        Double goal = GOALS.get(kind.split(":")[0]);
         System.out.printf(Locale.ROOT,
-                "%-6s %11.0f %11.0f  %9.1f%%  (%+5.1f%%..%+5.1f%%)  %8.0fus %7.0fus  %8.2fx  %8.2f%%  %s%n",
+                "%-6s %11.0f %11.0f  %9.1f%%  (%+5.1f%%..%+5.1f%%)  %8.0fus %7.0fus  %8.2fx  %8.2f%%  %5.1f %5.1fus %+6.1f%%  %s%n",
                 kind, offOps, onOps, 100 * (onOps / offOps - 1), 100 * (mean - half), 100 * (mean + half), offP99,
-                onP99, onP99 / offP99, 100 * agentCpu,
+                onP99, onP99 / offP99, 100 * agentCpu, offCpu, onCpu, 100 * (onCpu / offCpu - 1),
                 goal == null ? "-" : String.format(Locale.ROOT, "loss < %.0f%%", goal * 100));
     }
 
@@ -226,7 +257,7 @@ public final class OverheadBench {
                     ready.complete(true);
                 } else if (line.startsWith("STAT ")) {
                     String[] f = line.split(" ");
-                    stats.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])});
+                    stats.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), cpuDelta(f)});
                 } else if (!line.isBlank()) {
                     System.out.println("target: " + line);
                 }
@@ -235,6 +266,14 @@ public final class OverheadBench {
             // the target ended
         }
         ready.complete(false);
+    }
+
+    /** The target's CPU time in the second a STAT line closes (0 for the first line). */
+    private long cpuDelta(String[] f) {
+        long cpu = Long.parseLong(f[4]);
+        long delta = lastCpuNanos < 0 ? 0 : cpu - lastCpuNanos;
+        lastCpuNanos = cpu;
+        return delta;
     }
 
     private static String loadAverage() {

@@ -24,8 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  * and blocks on I/O: a round trip to a backend on a loopback socket ({@code --backend-port=N}; the
  * backend, which answers after {@code --io-micros}, is the benchmark's own process), or without a
  * backend a {@code parkNanos} of {@code --io-micros}. Every second it prints
- * {@code STAT epochMillis ops p99Micros}, measured inside the target, so the figures include
- * whatever an attached profiler costs.
+ * {@code STAT epochMillis ops p99Micros cpuNanos}, measured inside the target, so the figures include
+ * whatever an attached profiler costs ({@code cpuNanos}: the process's CPU time so far, every thread
+ * of it, JFR's and the agent's included).
  *
  * <p>Options: {@code --workers=4 --clients=8 --cpu-iterations=20000 --io-micros=200 --backend-port=0},
  * {@code --virtual=1} (JDK 21+) for a Loom service: clients and a virtual thread per request instead
@@ -36,6 +37,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ServiceWorkload {
     private static final int SUB_BUCKETS = 16;
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     private final ExecutorService pool;
     private final Map<Integer, Long> cache = new HashMap<>();
     private final LongAdder ops = new LongAdder();
@@ -164,7 +167,8 @@ public final class ServiceWorkload {
                 counts[i] = latency.getAndSet(i, 0);
                 total += counts[i];
             }
-            System.out.println("STAT " + System.currentTimeMillis() + " " + n + " " + percentile(counts, total, 0.99) / 1_000);
+            System.out.println("STAT " + System.currentTimeMillis() + " " + n + " " + percentile(counts, total, 0.99) / 1_000
+                    + " " + PROCESS.getProcessCpuTime());
             System.out.flush();
         }
     }

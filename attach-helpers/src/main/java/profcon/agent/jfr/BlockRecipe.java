@@ -36,12 +36,13 @@ public final class BlockRecipe implements WaitRecipe {
 
     @Override
     public String settings(SamplingOptions options) {
-        return "threshold=" + Durations.format(options.threshold());
+        return "threshold=" + Durations.format(options.threshold()) + SchedulerParks.setting(options.threshold());
     }
 
     @Override
     public List<EventSetting> events(SamplingOptions options) {
-        List<EventSetting> events = new ArrayList<>(List.of(new EventSetting(LockRecipe.PARK, null, options.threshold(), true),
+        List<EventSetting> events = new ArrayList<>(List.of(new EventSetting(LockRecipe.PARK, null,
+                SchedulerParks.parkThreshold(options.threshold()), true),
                 new EventSetting(LockRecipe.MONITOR_ENTER, null, options.threshold(), true),
                 new EventSetting(WAIT, null, options.threshold(), true),
                 new EventSetting(SLEEP, null, options.threshold(), true),
@@ -136,6 +137,6 @@ public final class BlockRecipe implements WaitRecipe {
                 + "waits for a CPU (see 'profile wall'). Virtual threads' parks and monitor waits have no JFR event "
                 + "(measured on JDK 25): on JDK 21+ they are sampled (thread_kind=virtual, every period=, 100ms by "
                 + "default), so waits shorter than a period are seen only in proportion; pinned virtual threads show "
-                + "as kind=pinned.";
+                + "as kind=pinned. " + SchedulerParks.BLIND_SPOT;
     }
 }

@@ -39,13 +39,13 @@ public final class LockRecipe implements WaitRecipe {
 
     @Override
     public String settings(SamplingOptions options) {
-        return "threshold=" + Durations.format(options.threshold());
+        return "threshold=" + Durations.format(options.threshold()) + SchedulerParks.setting(options.threshold());
     }
 
     @Override
     public List<EventSetting> events(SamplingOptions options) {
         List<EventSetting> events = new ArrayList<>(List.of(new EventSetting(MONITOR_ENTER, null, options.threshold(), true),
-                new EventSetting(PARK, null, options.threshold(), true)));
+                new EventSetting(PARK, null, SchedulerParks.parkThreshold(options.threshold()), true)));
         events.addAll(Pinning.events(options.threshold()));
         return events;
     }
@@ -136,6 +136,6 @@ public final class LockRecipe implements WaitRecipe {
                 + "(semaphores, queues, latches: see 'profile block'). Virtual threads are invisible to JFR's monitor-enter "
                 + "and park events (measured on JDK 25): on JDK 21+ their lock waits are sampled instead "
                 + "(thread_kind=virtual, every period=, 100ms by default), so waits shorter than a period are seen "
-                + "only in proportion; pinned virtual threads show as kind=pinned.";
+                + "only in proportion; pinned virtual threads show as kind=pinned. " + SchedulerParks.BLIND_SPOT;
     }
 }

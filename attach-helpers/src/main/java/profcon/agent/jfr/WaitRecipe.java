@@ -21,6 +21,10 @@ interface WaitRecipe extends Recipe, VirtualWaitSampler.Classifier {
             return collector(options);
         }
         Sampler events = new Sampler(this, options);
+        String parks = SchedulerParks.comment(options.threshold());
+        if (parks != null) {
+            events.profile().comment(parks);
+        }
         VirtualWaitSampler sampled = new VirtualWaitSampler(sessionDir, options.period(), events.profile(),
                 WaitSites::trim, this);
         return new WithVirtualWaits(events, sampled, options);
