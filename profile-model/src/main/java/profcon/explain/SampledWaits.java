@@ -72,7 +72,7 @@ final class SampledWaits {
         String how = "a census every " + period.group(1);
         Matcher dumps = DUMPS.matcher(comment.get());
         if (dumps.find()) {
-            how += String.format(Locale.ROOT, " (%s dumps)", dumps.group(1));
+            how += String.format(Locale.ROOT, " (%s dump%s)", dumps.group(1), dumps.group(1).equals("1") ? "" : "s");
         }
         Matcher lowered = LOWERED.matcher(comment.get());
         return lowered.find() ? how + ", slowed to " + lowered.group(1) + " apart to stay within its CPU budget" : how;

@@ -59,6 +59,16 @@ class SampledWaitsTest {
     }
 
     @Test
+    void aFewCensusWaitsOfSecondsEachAreContentionNotAnEmptyLockProfile() {
+        // one slow census (a loaded machine, many virtual threads): 5 "waits", 6.7 s of waiting in 5 s
+        Profile lock = TestProfiles.of("lock").comment(SAMPLER).add(5, 6_700_000_000L, List.of("thread_kind=virtual",
+                "lockclass=monitor of com.ex.Metrics", "state=BLOCKED"), MONITOR).build(5 * SECOND);
+        Explanation x = Explainer.explain(TestProfiles.evidence(null, lock, null, null, null, null));
+        assertThat(x.findings()).extracting(Finding::id).containsExactly("lock-contention");
+        assertThat(x.healthy()).noneMatch(h -> h.startsWith("lock profile empty"));
+    }
+
+    @Test
     void eventWaitsAndPinsAreNotCalledSampled() {
         Profile lock = TestProfiles.of("lock").add(100, 10 * SECOND, List.of("thread_kind=platform",
                 "lockclass=monitor of com.ex.Metrics"), MONITOR).build(5 * SECOND);
