@@ -2,11 +2,8 @@ package profcon.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -23,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SchedIT {
     private static final Pattern ROW = Pattern.compile("(?m)^worker\\s+java\\s+(\\d+)\\s+([0-9.]+)\\s+([0-9.]+)\\s");
-    private static final Path CPU_CGROUPS = Path.of("/sys/fs/cgroup/cpu");
 
     @TempDir
     Path tmp;
@@ -68,18 +64,12 @@ class SchedIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"profcon.jdk17"})
     void aTargetInACgroupWithHalfACpuIsThrottled(String jdk) throws Exception {
-        Assumptions.assumeTrue(Files.isWritable(CPU_CGROUPS) && Files.exists(CPU_CGROUPS.resolve("cpu.cfs_quota_us")),
-                "no writable cgroup v1 CPU controller at " + CPU_CGROUPS + " (needs root on a cgroup v1 machine): "
-                        + "skipping the throttling test");
-        Path cgroup = CPU_CGROUPS.resolve("profcon-sched-it-" + ProcessHandle.current().pid());
-        Files.createDirectory(cgroup);
-        try (TargetJvm t = TargetJvm.start(TargetJvm.jdk(jdk), "profcon.demo.TailLatency", "--threads=4",
-                "--iterations=20000")) {
-            Files.writeString(cgroup.resolve("cpu.cfs_period_us"), "100000");
-            Files.writeString(cgroup.resolve("cpu.cfs_quota_us"), "50000");
-            // a large weight, so the quota and not the rest of a busy machine is what limits the target
-            Files.writeString(cgroup.resolve("cpu.shares"), "262144");
-            moveAll(t.pid(), cgroup.resolve("tasks"));
+        Assumptions.assumeTrue(CpuQuotaGroup.available(), "no writable cgroup v1 CPU controller at "
+                + CpuQuotaGroup.CPU_CGROUPS + " (needs root on a cgroup v1 machine): skipping the throttling test");
+        try (CpuQuotaGroup group = CpuQuotaGroup.create("profcon-sched-it", 0.5);
+             TargetJvm t = TargetJvm.start(TargetJvm.jdk(jdk), "profcon.demo.TailLatency", "--threads=4",
+                     "--iterations=20000")) {
+            group.moveIn(t.pid());
 
             ConsoleRun run = ConsoleRun.of(Long.toString(t.pid()), "-c", "sched 3s");
 
@@ -87,9 +77,7 @@ class SchedIT {
             assertThat(run.out()).contains("cgroup quota 0.5 CPUs").containsPattern(
                     "throttling: [1-9][0-9,]* of [0-9,]+ periods throttled").contains(
                     "CPU-throttled: the cgroup's quota of 0.5 CPUs stopped the target in ");
-            moveAll(t.pid(), CPU_CGROUPS.resolve("tasks")); // out again, so the group can go whatever happens next
-        } finally {
-            removeWhenEmpty(cgroup);
+            group.moveOut(t.pid()); // out again, so the group can go whatever happens next
         }
     }
 
@@ -104,23 +92,5 @@ class SchedIT {
             assertThat(run.exitCode()).as(run.err() + "\n" + run.out()).isZero();
             assertThat(run.out()).containsPattern("(?m)^CPU-starved: pool request, 4 threads");
         }
-    }
-
-    private static void moveAll(long pid, Path tasks) throws IOException {
-        try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : threads.toList()) {
-                Files.writeString(tasks, task.getFileName().toString());
-            }
-        }
-    }
-
-    /** Removes the cgroup once the target's threads have left it (moved out, or ended with the target). */
-    private static void removeWhenEmpty(Path cgroup) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(cgroup.resolve("tasks")).isBlank() && System.nanoTime() < deadline) {
-            Thread.sleep(100); // poll for the ended target's threads to leave
-        }
-        Files.delete(cgroup);
-        assertThat(List.of(cgroup)).noneMatch(Files::exists);
     }
 }

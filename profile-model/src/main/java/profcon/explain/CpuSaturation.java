@@ -83,7 +83,7 @@ final class CpuSaturation implements Rule {
     }
 
     /** The pool's busiest site in the cpu part: its samples carry the pool's name as sched groups it. */
-    private static Sites.Site hottest(Evidence e, String pool) {
+    static Sites.Site hottest(Evidence e, String pool) {
         if (e.cpu() == null) {
             return null;
         }
@@ -102,7 +102,11 @@ final class CpuSaturation implements Rule {
     }
 
     private static String cpus(SchedSummary s) {
-        double c = s.cpus();
+        return cpus(s.cpus());
+    }
+
+    /** "1 CPU", "0.50 CPUs". */
+    static String cpus(double c) {
         String n = c == Math.rint(c) ? String.format(Locale.ROOT, "%.0f", c) : String.format(Locale.ROOT, "%.2f", c);
         return n + (c == 1 ? " CPU" : " CPUs");
     }

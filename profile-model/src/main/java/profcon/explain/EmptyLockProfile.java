@@ -32,13 +32,18 @@ final class EmptyLockProfile implements Rule {
     @Override
     public Verdict judge(Evidence e) {
         LockFacts f = LockFacts.of(e);
+        if (f.contended()) {
+            // lock contention speaks for these waits; few of them can still be a lot of waiting (seconds each,
+            // or a census of virtual threads, one "wait" per thread seen waiting), so never "nothing was contended"
+            return Verdict.silent();
+        }
         if (f.waits() < FEW_WAITS) {
             return Verdict.healthy(String.format(Locale.ROOT, "lock profile empty: %,d waits in %.1f s at %s, so "
                     + "nothing was contended in this window (a thread blocked for good shows in 'goroutines', not "
                     + "here)", f.waits(), e.seconds(), threshold(e)));
         }
-        if (f.contended() || f.top().count() < SHORT_WAITS || f.meanWait() >= LockContention.STOCK_THRESHOLD_NANOS) {
-            return Verdict.silent(); // lock contention speaks for these waits, with the same remark
+        if (f.top().count() < SHORT_WAITS || f.meanWait() >= LockContention.STOCK_THRESHOLD_NANOS) {
+            return Verdict.silent();
         }
         String evidence = String.format(Locale.ROOT, "%,d waits on %s in %s, mean %s: all far below JFR's stock 20 ms "
                 + "threshold, so a stock recording's lock profile is empty although threads do queue (%.3f threads "

@@ -30,7 +30,7 @@ public final class Explainer {
                 continue;
             }
             Verdict v = r.judge(e);
-            found.addAll(v.findings());
+            v.findings().forEach(f -> found.add(VirtualWaiters.note(SampledWaits.note(f, e), e)));
             if (!v.healthy().isEmpty()) {
                 healthy.add(v.healthy());
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import profcon.model.Profile;
 import profcon.model.Sample;
 import profcon.model.ValueType;
@@ -12,11 +13,20 @@ import profcon.model.ValueType;
  * Sorts profiles into the kinds the rules read: splits explain's composite profile (samples
  * labelled {@code profile=cpu|lock|block|pause}) into one profile per kind, each with that kind's
  * own sample types, and recognises a saved single-kind profile by its sample types and labels.
+ *
+ * <p>A sampled virtual-thread wait is one sample in both the lock and the block part (one census
+ * serves both): it names each part in its {@code profile} label and carries both parts' labels,
+ * and each part keeps only its own.
  */
 public final class ProfileKinds {
     /** The label explain's composite profile names each sample's kind with (the agent's ExplainRecipe.PART). */
     public static final String PART = "profile";
     public static final List<String> KINDS = List.of("cpu", "lock", "block", "pause");
+    /** The comment the agent's virtual-wait sampler writes (its VirtualWaitSampler.COMMENT): kept in lock and block. */
+    public static final String SAMPLED_COMMENT = "profcon virtual threads: ";
+    /** The labels only one part's samples carry: a sample in both parts sheds the other part's. */
+    private static final Map<String, Set<String>> OWN_LABELS = Map.of("lock", Set.of("lockclass", "owner", "state"),
+            "block", Set.of("kind", "blocker"));
 
     private ProfileKinds() {
     }
@@ -32,16 +42,30 @@ public final class ProfileKinds {
         Map<String, List<Sample>> by = new HashMap<>();
         KINDS.forEach(k -> by.put(k, new ArrayList<>()));
         for (Sample s : composite.samples()) {
-            List<Sample> into = by.get(s.label(PART));
-            if (into != null) {
-                Map<String, List<String>> labels = new HashMap<>(s.labels());
-                labels.remove(PART);
-                into.add(new Sample(s.locations(), s.values(), labels, s.numLabels(), s.numUnits()));
+            List<String> parts = s.labels().getOrDefault(PART, List.of());
+            for (String part : parts) {
+                List<Sample> into = by.get(part);
+                if (into != null) {
+                    into.add(new Sample(s.locations(), s.values(), labelsFor(part, parts, s), s.numLabels(),
+                            s.numUnits()));
+                }
             }
         }
         Map<String, Profile> out = new HashMap<>();
         by.forEach((kind, samples) -> out.put(kind, typed(composite, kind, samples)));
         return out;
+    }
+
+    /** The sample's labels as {@code kind}'s profile has them: no part label, none of the other parts' own. */
+    private static Map<String, List<String>> labelsFor(String kind, List<String> parts, Sample s) {
+        Map<String, List<String>> labels = new HashMap<>(s.labels());
+        labels.remove(PART);
+        for (String other : parts) {
+            if (!other.equals(kind)) {
+                labels.keySet().removeAll(OWN_LABELS.getOrDefault(other, Set.of()));
+            }
+        }
+        return labels;
     }
 
     private static Profile typed(Profile c, String kind, List<Sample> samples) {
@@ -55,7 +79,16 @@ public final class ProfileKinds {
                 "count");
         return new Profile(types, defaultType, samples, c.mappings(), c.locations(), c.functions(), c.dropFrames(),
                 c.keepFrames(), c.timeNanos(), c.durationNanos(), period, kind.equals("cpu") ? c.period() : 1,
-                List.of("profcon " + kind + " profile, from explain's window"), c.docUrl());
+                comments(c, kind), c.docUrl());
+    }
+
+    /** The kind's own comment, and for lock and block how their virtual-thread part was sampled. */
+    private static List<String> comments(Profile c, String kind) {
+        List<String> comments = new ArrayList<>(List.of("profcon " + kind + " profile, from explain's window"));
+        if (OWN_LABELS.containsKey(kind)) {
+            c.comments().stream().filter(x -> x.startsWith(SAMPLED_COMMENT)).forEach(comments::add);
+        }
+        return comments;
     }
 
     /** The kind a saved single-kind profile is (cpu, lock, block), or null when it is none the rules read. */

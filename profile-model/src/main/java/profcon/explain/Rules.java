@@ -12,7 +12,7 @@ public final class Rules {
             new WriteLockForReads(), new LockCoarsening(), new JdkContention(), new EmptyLockProfile(),
             new LockingFrequency(), new ThroughputWall(), new SleepDominatesBlock(), new CpuHotSpot(),
             new NativeDetour(), new ThreadLeak(), new ManyThreadsNoWork(), new StopTheWorldPauses(), new CpuSaturation(),
-            new VirtualThreadPinning());
+            new CpuThrottled(), new VirtualThreadPinning());
 
     private Rules() {
     }

@@ -17,13 +17,20 @@ public record ThreadSnapshot(long timeMillis, int threads, List<Group> groups, L
     /**
      * Threads with one identical stack: {@code key} identifies the stack across snapshots,
      * {@code culprit}/{@code location} its first application frame, {@code top} its leaf function,
-     * {@code lock} what they wait for ("" when nothing), {@code states} thread state to count.
+     * {@code lock} what they wait for ("" when nothing), {@code states} thread state to count,
+     * {@code virtual} how many of them are virtual threads.
      */
     public record Group(String key, String culprit, String location, String top, int count,
-                        Map<String, Integer> states, String lock) {
+                        Map<String, Integer> states, String lock, int virtual) {
         public Group {
             states = Map.copyOf(states);
             lock = lock == null ? "" : lock;
+        }
+
+        /** A group of platform threads only. */
+        public Group(String key, String culprit, String location, String top, int count, Map<String, Integer> states,
+                     String lock) {
+            this(key, culprit, location, top, count, states, lock, 0);
         }
 
         /** Threads of the group blocked or waiting (not runnable). */

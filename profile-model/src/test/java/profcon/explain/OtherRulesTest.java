@@ -5,6 +5,7 @@ import static profcon.explain.TestProfiles.SECOND;
 import static profcon.explain.TestProfiles.evidence;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import profcon.model.Profile;
 
@@ -94,5 +95,16 @@ class OtherRulesTest {
         assertThat(new ManyThreadsNoWork().judge(evidence(null, null, null, null, s, s)).findings()).hasSize(1);
         ThreadSnapshot few = TestProfiles.snapshot(0, 50, "BLOCKED", "com.ex.Gate.pass", "com.ex.Gate.pass");
         assertThat(new ManyThreadsNoWork().judge(evidence(null, null, null, null, few, few)).findings()).isEmpty();
+    }
+
+    @Test
+    void aThousandParkedVirtualThreadsAreNotManyThreadsNoWork() {
+        ThreadSnapshot.Group parked = new ThreadSnapshot.Group("k", "com.ex.Session.await", "Session.java:9",
+                "java.util.concurrent.locks.LockSupport.park", 1_000, Map.of("WAITING", 1_000), "", 1_000);
+        ThreadSnapshot s = new ThreadSnapshot(0, 1_020, List.of(parked), List.of());
+        Verdict v = new ManyThreadsNoWork().judge(evidence(null, null, null, null, s, s));
+        assertThat(v.findings()).isEmpty();
+        assertThat(v.healthy()).isEqualTo("threads: the largest idle group has 0 threads (a finding from 200); 1,000 "
+                + "virtual threads not counted: an idle one holds no OS thread and no fixed stack");
     }
 }

@@ -17,6 +17,7 @@ final class TestProfiles {
     private final String kind;
     private final List<Sample> samples = new ArrayList<>();
     private final Map<String, Function> functions = new HashMap<>();
+    private final List<String> comments = new ArrayList<>();
     private long ids;
 
     private TestProfiles(String kind) {
@@ -40,9 +41,16 @@ final class TestProfiles {
         Map<String, List<String>> l = new HashMap<>();
         for (String kv : labels) {
             int eq = kv.indexOf('=');
-            l.put(kv.substring(0, eq), List.of(kv.substring(eq + 1)));
+            // a key given twice has two values, as the composite's "profile" of a sampled virtual-thread wait
+            l.merge(kv.substring(0, eq), List.of(kv.substring(eq + 1)), (a, b) -> List.of(a.get(0), b.get(0)));
         }
         samples.add(new Sample(stack, new long[] {count, nanos}, l, Map.of(), Map.of()));
+        return this;
+    }
+
+    /** A comment of the profile, as the agent writes them (the virtual-wait sampler's). */
+    TestProfiles comment(String text) {
+        comments.add(text);
         return this;
     }
 
@@ -57,7 +65,7 @@ final class TestProfiles {
                 ? List.of(new ValueType("samples", "count"), new ValueType("cpu", "nanoseconds"))
                 : List.of(new ValueType("contentions", "count"), new ValueType("delay", "nanoseconds"));
         return new Profile(types, types.get(1).type(), samples, List.of(), List.of(), List.copyOf(functions.values()),
-                "", "", 0, windowNanos, types.get(1), 10_000_000L, List.of(), "");
+                "", "", 0, windowNanos, types.get(1), 10_000_000L, List.copyOf(comments), "");
     }
 
     static Profile empty(String kind) {

@@ -66,6 +66,7 @@ public final class StackProfile {
     private long folded;
     private Key foldedKey;
     private String[] extraLabels = new String[0];
+    private Thread extraLabelsOwner; // the thread whose samples they are: another thread's adds never get them
     private java.util.function.Supplier<List<String>> lateComments = List::of;
     private final JfrMemo memo = new JfrMemo();
 
@@ -90,11 +91,14 @@ public final class StackProfile {
     }
 
     /**
-     * Label pairs appended to every sample added from now on (the application's profile labels
-     * for the event being fed, set by the JFR feed's {@code LabelSpans}), so no recipe has to know about them.
+     * Label pairs appended to every sample the calling thread adds from now on (the application's
+     * profile labels for the event being fed, set by the JFR feed's {@code LabelSpans}), so no recipe
+     * has to know about them. Only the calling thread's: a sampler adding to the same profile from its
+     * own thread (the virtual-wait sampler) must not get the labels of whichever event is being fed.
      */
     public synchronized void extraLabels(String[] pairs) {
         extraLabels = pairs;
+        extraLabelsOwner = Thread.currentThread();
     }
 
     /** The label pairs appended to every sample now, so a composite recipe can add its own and restore them. */
@@ -121,7 +125,7 @@ public final class StackProfile {
             return;
         }
         events++;
-        String[] labels = extraLabels.length == 0 ? recipeLabels : JfrStacks.concat(recipeLabels, extraLabels);
+        String[] labels = withExtra(recipeLabels);
         int[] labelIds = samples.size() < maxSamples ? newLabelIds(labels) : existingLabelIds(labels);
         accumulate(labelIds == null ? null : new Key(stack.locationIds, labelIds), values);
     }
@@ -133,9 +137,14 @@ public final class StackProfile {
      */
     public synchronized void add(List<Frame> stack, String[] recipeLabels, long... values) {
         events++;
-        String[] labels = extraLabels.length == 0 ? recipeLabels : JfrStacks.concat(recipeLabels, extraLabels);
+        String[] labels = withExtra(recipeLabels);
         boolean full = samples.size() >= maxSamples;
         accumulate(full ? existingKey(stack, labels) : newKey(stack, labels), values);
+    }
+
+    private String[] withExtra(String[] recipeLabels) {
+        boolean mine = extraLabelsOwner == Thread.currentThread();
+        return !mine || extraLabels.length == 0 ? recipeLabels : JfrStacks.concat(recipeLabels, extraLabels);
     }
 
     /** Adds values to the key's sample; a key that is null or new once the table is full goes to the folded sample. */

@@ -1,5 +1,6 @@
 package profcon.agent.jfr;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,14 +9,18 @@ import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
 import profcon.agent.encoding.JfrStacks;
 import profcon.agent.encoding.StackProfile;
+import profcon.agent.profile.Collector;
 import profcon.agent.profile.Durations;
 import profcon.agent.profile.SamplingOptions;
+import profcon.agent.vwait.VirtualWaitSampler;
 
 /**
  * What {@code explain} needs from one JFR stream: the cpu, lock and block recipes' events in one
  * window plus the pauses (safepoint VM operations and garbage collections), in one profile whose
  * samples carry {@code profile=cpu|lock|block|pause}; the console splits it into one profile per kind.
  * Each part's samples are made by the part's own recipe, so they equal what {@code profile KIND} gives.
+ * On JDK 21+ a live window also samples the virtual threads' parks and monitor waits, as lock and block
+ * do ({@link WaitRecipe}): one census serves both parts ({@link ExplainWaits}).
  */
 public final class ExplainRecipe implements Recipe {
     public static final String KIND = "explain";
@@ -53,6 +58,19 @@ public final class ExplainRecipe implements Recipe {
         all.add(new EventSetting(VM_OPERATION, null, Duration.ZERO, false));
         all.add(new EventSetting(GC, null, Duration.ZERO, false));
         return all;
+    }
+
+    @Override
+    public Collector collector(SamplingOptions options, Path sessionDir) {
+        if (!VirtualWaitSampler.available() || sessionDir == null) {
+            return collector(options);
+        }
+        Sampler events = new Sampler(this, options);
+        // lock's and block's own period, not the cpu part's 10 ms: one census costs milliseconds at thousands of threads
+        SamplingOptions sampling = options.withPeriod(WaitRecipe.VIRTUAL_PERIOD);
+        VirtualWaitSampler sampled = new VirtualWaitSampler(sessionDir, sampling.period(), events.profile(),
+                WaitSites::trim, new ExplainWaits());
+        return new WithVirtualWaits(events, sampled, sampling);
     }
 
     @Override
@@ -94,7 +112,7 @@ public final class ExplainRecipe implements Recipe {
 
     @Override
     public String blindSpots() {
-        return "the sum of cpu's, lock's and block's; pauses are safepoint VM operations and collections "
-                + "(the time to reach a safepoint is not in them)";
+        return "the sum of cpu's, lock's and block's (on JDK 21+ with their sampled virtual-thread waits); pauses are "
+                + "safepoint VM operations and collections (the time to reach a safepoint is not in them)";
     }
 }

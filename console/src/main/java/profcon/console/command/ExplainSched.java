@@ -14,10 +14,12 @@ import profcon.sched.SchedResult;
 import profcon.sched.SchedVerdict;
 import profcon.sched.SchedWindow;
 import profcon.sched.ThreadIdentity;
+import profcon.sched.Throttling;
 
 /**
  * explain's run-queue part: {@code sched}'s reading of {@code /proc} at the window's start and end (no
- * cost to the target), summed per pool as the cpu-saturation rule reads it, or why it could not be read.
+ * cost to the target), summed per pool as the cpu-saturation rule reads it, with the cgroup's throttling
+ * as the cpu-throttled rule reads it, or why it could not be read.
  */
 final class ExplainSched {
     private final SchedProbe probe;
@@ -60,6 +62,14 @@ final class ExplainSched {
                 .map(g -> new SchedSummary.Group(g.name(), g.kind(), g.threads().size(), g.cpuNanos(), g.waitNanos(),
                         starved.contains(g)))
                 .toList();
-        return new SchedSummary(r.windowNanos(), r.budget().effective(), groups, "");
+        return new SchedSummary(r.windowNanos(), r.budget().effective(), groups, "", throttle(r));
+    }
+
+    /** The quota and its throttling in the window, as sched's header and CPU-throttled verdict read them. */
+    private static SchedSummary.Throttle throttle(SchedResult r) {
+        Throttling t = r.throttling();
+        CpuBudget b = r.budget();
+        return t == null || !b.hasQuota() ? null : new SchedSummary.Throttle(b.quotaCpus(), t.periods(),
+                t.throttledPeriods(), t.throttledNanos(), b.availableProcessors());
     }
 }

@@ -23,7 +23,7 @@ final class ExplainSnapshots {
             String key = g.frames().stream().map(Frame::toString).collect(Collectors.joining("|"));
             groups.add(new ThreadSnapshot.Group(key, culprit == null ? "" : culprit.function(), where(culprit),
                     g.frames().isEmpty() ? "" : g.frames().get(0).function(), g.count(), g.states(),
-                    g.lockClasses().keySet().stream().findFirst().orElse("")));
+                    g.lockClasses().keySet().stream().findFirst().orElse(""), (int) g.virtualCount()));
         }
         List<ThreadSnapshot.Cycle> cycles = new ArrayList<>();
         for (List<Long> ids : dump.deadlocks()) {

@@ -29,17 +29,21 @@ record Runbook(String name, Path file) {
         List<String> lines = Files.readAllLines(file);
         List<String> withSaves = new ArrayList<>();
         List<Path> saved = new ArrayList<>();
+        Path unsaved = null;
         for (String line : lines) {
+            // an explain replaces the current profile too (with its top finding's)
+            if ((line.startsWith("profile ") || line.startsWith("explain")) && unsaved != null) {
+                withSaves.add("save " + unsaved); // the previous profile, before it is replaced
+                unsaved = null;
+            }
             if (line.startsWith("profile ")) {
-                if (!saved.isEmpty()) {
-                    withSaves.add("save " + saved.get(saved.size() - 1)); // the previous profile, before it is replaced
-                }
-                saved.add(tmp.resolve(name + "-" + saved.size() + ".pb.gz"));
+                unsaved = tmp.resolve(name + "-" + saved.size() + ".pb.gz");
+                saved.add(unsaved);
             }
             withSaves.add(line);
         }
-        if (!saved.isEmpty()) {
-            withSaves.add("save " + saved.get(saved.size() - 1));
+        if (unsaved != null) {
+            withSaves.add("save " + unsaved);
         }
         Path copy = tmp.resolve(name + ".pfc");
         Files.write(copy, withSaves);
