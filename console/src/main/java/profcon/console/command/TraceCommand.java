@@ -108,7 +108,7 @@ public final class TraceCommand implements Command {
     }
 
     /** The trace's profile of {@code kind} (cpu when none is named) becomes current, and the trace is kept for web. */
-    private static void current(Session session, Path file, String kind, Trace trace) throws IOException,
+    static void current(Session session, Path file, String kind, Trace trace) throws IOException,
             CommandException {
         JfrRecording recording = JfrRecording.read(file);
         if (kind != null || !recording.kinds().isEmpty()) {
