@@ -52,6 +52,9 @@ public final class TraceCommand implements Command {
         }
         Duration window = window(args.get(0));
         Session session = in.session();
+        if (args.size() > 1) {
+            check(Path.of(args.get(1)), in.args().has("--force"));
+        }
         Target target = session.requireTarget("trace");
         Path file = args.size() > 1 ? Path.of(args.get(1))
                 : Path.of("trace-" + target.pid() + "-" + STAMP.format(LocalDateTime.now()) + ".jfr");
