@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import profcon.agent.protocol.Request;
 import profcon.attach.AgentChannel;
-import profcon.attach.AgentException;
+import profcon.attach.TargetGoneException;
 import profcon.sched.SchedProbe;
 import profcon.sched.ThreadIdentity;
 
@@ -65,9 +65,7 @@ public final class TraceCollection {
             Path written = Path.of(new String(channel.call(Request.Trace.stop()).bytes(), StandardCharsets.UTF_8));
             move(written, to);
             return new Recorded(to, System.nanoTime() - began, cutShort, false, schedNote);
-        } catch (AgentException e) {
-            throw e;
-        } catch (IOException e) {
+        } catch (TargetGoneException e) {
             return afterExit(inSession, to, began, e, schedNote);
         }
     }
