@@ -1,5 +1,7 @@
 package profcon.agent;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import profcon.agent.channel.Wire;
@@ -15,6 +17,7 @@ import profcon.agent.protocol.Reply;
 import profcon.agent.protocol.Request;
 import profcon.agent.sched.NativeThreadIds;
 import profcon.agent.threads.Diagnostics;
+import profcon.agent.trace.TraceRecorder;
 
 /**
  * The agent's side of every request of one console session, whatever carries it (the socket in
@@ -31,6 +34,7 @@ public final class RequestHandler {
     // made by the first thread or heap request: its clocks touch the management beans, which a
     // session that only profiles (or only asks for info) should not pay for at attach
     private Diagnostics diagnostics;
+    private final TraceRecorder tracer;
     private Collector sampler;
     private long finishedSamplersCpu;
 
@@ -38,6 +42,7 @@ public final class RequestHandler {
     public RequestHandler(Path dir, Runnable onDetach) {
         this.dir = dir;
         this.onDetach = onDetach;
+        this.tracer = new TraceRecorder(dir);
     }
 
     /** The frame answering {@code line}: the reply, or the reason it was refused. */
@@ -81,6 +86,8 @@ public final class RequestHandler {
         } else if (request instanceof Request.JfrInit) {
             jfrStartup.begin();
             return new Reply.Payload("jfr-init", new byte[0]);
+        } else if (request instanceof Request.Trace t) {
+            return trace(t);
         } else if (request instanceof Request.Detach) {
             release();
             onDetach.run(); // before the reply: a console that reads "detached" finds the target free
@@ -102,6 +109,27 @@ public final class RequestHandler {
         }
         sampler = s;
         return new Reply.Started(kind.kind(), s.settings());
+    }
+
+    private Reply.Payload trace(Request.Trace t) {
+        try {
+            return switch (t.action()) {
+                case "start" -> path("tracing", tracer.start(t.window()));
+                case "sched" -> new Reply.Payload("sched", Integer.toString(tracer.sched(Long.parseLong(t.args().get(0)),
+                        Long.parseLong(t.args().get(1)), t.args().subList(2, t.args().size()))).getBytes(UTF_8));
+                case "limits" -> {
+                    tracer.limits(Request.Start.options(t.args()));
+                    yield new Reply.Payload("limits", new byte[0]);
+                }
+                default -> path("traced", tracer.stop());
+            };
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("trace failed in the target: " + e.getMessage());
+        }
+    }
+
+    private static Reply.Payload path(String what, Path file) {
+        return new Reply.Payload(what, file.toString().getBytes(UTF_8));
     }
 
     private Reply.Payload threadIds() {
@@ -157,6 +185,7 @@ public final class RequestHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            tracer.abort(); // a console gone mid-trace leaves no recording running
             nativeGuard.stopIfSet(); // a console gone mid native profile leaves nothing running
             ApplicationLabels.forget(); // no application class is kept alive once the session is over
         }

@@ -3,6 +3,10 @@ package profcon.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +107,47 @@ class RequestHandlerTest {
                 .isEqualTo("native-guard: /no/such/libasyncProfiler.so is not a library loaded in this JVM");
         assertThat(ok("native-guard " + loaded)).startsWith("guarded");
         assertThat(ok("native-guard -")).startsWith("cleared");
+    }
+
+    @Test
+    void aTraceRecordsIntoTheSessionDirectoryWithTheConsolesSchedReadings() throws Exception {
+        agent = new RequestHandler(dir, () -> detached.set(true));
+        long readAt = System.currentTimeMillis();
+
+        Wire.Reply started = agent.answer("trace start 5000");
+        assertThat(started.ok()).as(started.message()).isTrue();
+        Path file = Path.of(new String(started.payload(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(file.getParent()).isEqualTo(dir);
+        assertThat(refused("trace start 5000")).isEqualTo("a trace is already being recorded");
+        Thread.sleep(20); // a wait over the trace's 1 ms threshold, on this thread
+        assertThat(ok("trace sched 100000000 " + readAt + " 42:30000000:60000000:3:7:worker-1 43:1:2:0:0:C2+Compiler"))
+                .startsWith("sched");
+        assertThat(refused("trace sched 100000000 " + readAt + " 42:x")).startsWith("a sched row is tid:cpu_ns:");
+        assertThat(ok("trace limits available=true cpus=0-1 cpu_count=2 quota=NaN")).startsWith("limits");
+        Wire.Reply stopped = agent.answer("trace stop");
+        assertThat(stopped.ok()).as(stopped.message()).isTrue();
+
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+        List<RecordedEvent> sched = events.stream().filter(e -> e.getEventType().getName()
+                .equals("profcon.SchedSnapshot")).toList();
+        assertThat(sched).extracting(e -> e.getString("threadName")).containsExactly("worker-1", "C2 Compiler");
+        assertThat(sched.get(0).getLong("runQueueNanos")).isEqualTo(60_000_000L);
+        assertThat(sched.get(0).getInstant("readAt").toEpochMilli()).isEqualTo(readAt);
+        assertThat(events).anyMatch(e -> e.getEventType().getName().equals("jdk.ThreadSleep"));
+        assertThat(events).anyMatch(e -> e.getEventType().getName().equals("profcon.SchedWindow")
+                && e.getString("cpusAllowed").equals("0-1"));
+        assertThat(refused("trace stop")).isEqualTo("no trace is being recorded");
+    }
+
+    @Test
+    void aConsoleGoneMidTraceLeavesNoRecordingRunning() {
+        agent = new RequestHandler(dir, () -> detached.set(true));
+        ok("trace start 60000");
+
+        agent.release();
+
+        assertThat(FlightRecorder.getFlightRecorder().getRecordings()).noneMatch(r -> r.getName().equals("profcon-trace"));
+        assertThat(refused("trace stop")).isEqualTo("no trace is being recorded");
     }
 
     private String ok(String line) {

@@ -22,6 +22,7 @@ import profcon.console.command.ReportCommand;
 import profcon.console.command.SaveCommand;
 import profcon.console.command.TimingCommand;
 import profcon.console.command.SchedCommand;
+import profcon.console.command.TraceCommand;
 import profcon.console.command.WebCommand;
 import profcon.report.ReportSpec;
 import profcon.report.Reports;
@@ -48,6 +49,7 @@ public final class Commands {
         commands.add(new GoroutinesCommand());
         commands.add(new PausesCommand());
         commands.add(new SchedCommand());
+        commands.add(new TraceCommand());
         commands.add(new HistogramCommand());
         commands.add(new HeapdumpCommand());
         commands.add(new SaveCommand());

@@ -26,7 +26,7 @@ import profcon.engine.NativeProfile;
  * profcon's overhead on a live service ({@link ServiceWorkload}): windows without and with a
  * profile running at default settings alternate (off/on, then on/off, so drift cancels), per
  * profile kind (and {@code cpu-native}/{@code wall-native}: the same kinds by async-profiler; {@code sched}: the agent's
- * part of a sched window once a second), in one run; throughput and p99 come from inside the target. Kinds the agent does
+ * part of a sched window once a second; {@code trace}: whole trace windows), in one run; throughput and p99 come from inside the target. Kinds the agent does
  * not know ("unknown profile kind") are reported as skipped, so a new kind is one word in
  * {@code --kinds}; a kind may carry the agent's options after colons ({@code lock:threshold=1ms:period=1s}),
  * to measure what a setting costs. Run by {@code scripts/bench-overhead.sh}; not a test.
@@ -43,6 +43,8 @@ public final class OverheadBench {
     private static final String NATIVE = "-native";
     /** Not a profile: the agent's part of a {@code sched} window (thread-ids and the grouped dump), once a second. */
     private static final String SCHED = "sched";
+    /** Not a profile: a whole {@code trace} window (the agent's recording, the console's sched readings every 100 ms). */
+    private static final String TRACE = "trace";
     private final List<long[]> stats = new CopyOnWriteArrayList<>(); // {epochMillis, ops, p99Micros, cpuNanos in that second}
     private long lastCpuNanos = -1;
 
@@ -88,6 +90,10 @@ public final class OverheadBench {
                 boolean profiling = (half == 0) == onFirst;
                 if (kind.equals(SCHED)) {
                     (profiling ? on : off).add(profiling ? schedWindow(agent, o.window) : window(o.window));
+                    continue;
+                }
+                if (kind.equals(TRACE)) {
+                    (profiling ? on : off).add(profiling ? traceWindow(jvm, o.window) : window(o.window));
                     continue;
                 }
                 NativeProfile nativeProfile = profiling && kind.endsWith(NATIVE) ? nativeProfile(jvm, kind, o) : null;
@@ -185,6 +191,20 @@ public final class OverheadBench {
             agent.call("threads");
             // the pace of one sched a second, by design: not a wait for a condition
             Thread.sleep(Math.max(0, start + s * 1_000L - System.currentTimeMillis()));
+        }
+        return between(start, System.currentTimeMillis());
+    }
+
+    /** A window traced as {@code trace} does it, into a file deleted afterwards; its size is printed. */
+    private Window traceWindow(AttachedJvm jvm, int seconds) throws IOException {
+        long start = System.currentTimeMillis();
+        Path file = Files.createTempFile("profcon-bench-trace", ".jfr");
+        try {
+            new profcon.trace.TraceCollection(jvm.pid(), jvm.channel(), 0).record(Duration.ofSeconds(seconds), file,
+                    Thread::sleep);
+            System.out.printf(Locale.ROOT, "trace   file %,d KB for %d s%n", Files.size(file) >> 10, seconds);
+        } finally {
+            Files.deleteIfExists(file);
         }
         return between(start, System.currentTimeMillis());
     }

@@ -46,6 +46,7 @@ public sealed interface Request<R extends Reply> {
             case "pauses" -> Pauses.parse(args);
             case "thread-ids" -> bare(verb, args, new ThreadIds());
             case "jfr-init" -> bare(verb, args, new JfrInit());
+            case "trace" -> Trace.parse(args);
             default -> throw new IllegalArgumentException("unknown request '" + verb + "'");
         };
     }
@@ -432,6 +433,88 @@ public sealed interface Request<R extends Reply> {
         @Override
         public List<String> words() {
             return List.of("thread-ids");
+        }
+
+        @Override
+        public Reply.Payload reply(Wire.Reply frame) {
+            return Reply.Payload.from(frame);
+        }
+    }
+
+    /**
+     * {@code trace start MILLIS | sched INTERVAL_NS READ_AT_MS ROW... | limits KEY=VALUE... | stop}: a trace's
+     * recording in the target: start it for a window of 1 ms to 60 s (the payload {@code tracing} is
+     * the file's path in the session directory), commit the console's sched readings into it (an
+     * interval's length, when it ended in milliseconds since the epoch, and rows
+     * {@code tid:cpu_ns:runqueue_ns:voluntary:involuntary}; payload {@code sched}), commit the
+     * window's CPU limits ({@code limits}), and stop it (payload {@code traced}, the file's path).
+     */
+    record Trace(String action, List<String> args) implements Request<Reply.Payload> {
+        public static final Duration MAX = Duration.ofSeconds(60);
+        private static final List<String> ACTIONS = List.of("start", "sched", "limits", "stop");
+
+        public Trace {
+            args = List.copyOf(args);
+            if (!ACTIONS.contains(action)) {
+                throw new IllegalArgumentException("trace takes start, sched, limits or stop, got '" + action + "'");
+            }
+            if (action.equals("start")) {
+                long ms = args.size() == 1 ? millis(args.get(0)) : -1;
+                if (ms < 1 || ms > MAX.toMillis()) {
+                    throw new IllegalArgumentException("trace start needs a window of 1 to " + MAX.toMillis() + " ms");
+                }
+            } else if (action.equals("sched") && (args.size() < 2 || millis(args.get(0)) < 0 || millis(args.get(1)) < 0)) {
+                throw new IllegalArgumentException("trace sched needs the interval in ns and its end in epoch ms, then rows");
+            } else if (action.equals("stop") && !args.isEmpty()) {
+                throw new IllegalArgumentException("trace stop takes no arguments");
+            }
+        }
+
+        public static Trace start(Duration window) {
+            return new Trace("start", List.of(Long.toString(window.toMillis())));
+        }
+
+        public static Trace sched(long intervalNanos, long readAtMillis, List<String> rows) {
+            List<String> args = new ArrayList<>(List.of(Long.toString(intervalNanos), Long.toString(readAtMillis)));
+            args.addAll(rows);
+            return new Trace("sched", args);
+        }
+
+        public static Trace limits(Map<String, String> fields) {
+            List<String> args = new ArrayList<>();
+            fields.forEach((k, v) -> args.add(k + "=" + v));
+            return new Trace("limits", args);
+        }
+
+        public static Trace stop() {
+            return new Trace("stop", List.of());
+        }
+
+        /** The window of a {@code start}. */
+        public Duration window() {
+            return Duration.ofMillis(millis(args.get(0)));
+        }
+
+        private static long millis(String text) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        static Trace parse(List<String> args) {
+            if (args.isEmpty()) {
+                throw new IllegalArgumentException("trace takes start, sched, limits or stop");
+            }
+            return new Trace(args.get(0), args.subList(1, args.size()));
+        }
+
+        @Override
+        public List<String> words() {
+            List<String> words = new ArrayList<>(List.of("trace", action));
+            words.addAll(args);
+            return words;
         }
 
         @Override

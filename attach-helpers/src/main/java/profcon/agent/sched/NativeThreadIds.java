@@ -48,6 +48,9 @@ public final class NativeThreadIds {
         StringBuilder out = new StringBuilder();
         Set<Long> seen = new HashSet<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            if (!e.getEventType().getName().equals(EVENT)) {
+                continue; // a dump holds every recording's events of its time: a trace or the user's own may run
+            }
             RecordedThread t = e.getThread("thread");
             if (t == null || t.getOSThreadId() <= 0 || !seen.add(t.getOSThreadId())) {
                 continue;

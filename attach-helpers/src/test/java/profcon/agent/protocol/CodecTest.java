@@ -57,6 +57,21 @@ class CodecTest {
     }
 
     @Test
+    void aTraceSaysItsActionThenItsArguments() {
+        Request.Trace sched = Request.Trace.sched(100_000_000L, 1_700_000_000_000L, List.of("42:1:2:3:4:main"));
+
+        assertThat(Codec.encode(Request.Trace.start(Duration.ofSeconds(10)))).isEqualTo("trace start 10000");
+        assertThat(Codec.decode("trace start 10000")).isEqualTo(Request.Trace.start(Duration.ofSeconds(10)));
+        assertThat(Codec.encode(sched)).isEqualTo("trace sched 100000000 1700000000000 42:1:2:3:4:main");
+        assertThat(Codec.decode(Codec.encode(sched))).isEqualTo(sched);
+        assertThat(Codec.decode("trace stop")).isEqualTo(Request.Trace.stop());
+        assertThatThrownBy(() -> Codec.decode("trace start 60001")).hasMessage("trace start needs a window of 1 to 60000 ms");
+        assertThatThrownBy(() -> Codec.decode("trace start soon")).hasMessage("trace start needs a window of 1 to 60000 ms");
+        assertThatThrownBy(() -> Codec.decode("trace rewind")).hasMessage("trace takes start, sched, limits or stop, got 'rewind'");
+        assertThatThrownBy(() -> Codec.decode("trace sched 100")).hasMessageStartingWith("trace sched needs the interval");
+    }
+
+    @Test
     void aStartCarriesItsWindowInMillisecondsBeforeItsOptions() {
         Request.Start start = new Request.Start("cpu", Map.of("period", "20ms"), Duration.ofSeconds(5));
 
