@@ -66,6 +66,9 @@ public final class ExplainRecipe implements Recipe {
             return collector(options);
         }
         Sampler events = new Sampler(this, options);
+        if (!options.sampleVirtual()) {
+            return WaitRecipe.unsampled(events);
+        }
         // lock's and block's own period, not the cpu part's 10 ms: one census costs milliseconds at thousands of threads
         SamplingOptions sampling = options.withPeriod(WaitRecipe.VIRTUAL_PERIOD);
         VirtualWaitSampler sampled = new VirtualWaitSampler(sessionDir, sampling.period(), events.profile(),

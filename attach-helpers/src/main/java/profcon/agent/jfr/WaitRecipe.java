@@ -25,8 +25,19 @@ interface WaitRecipe extends Recipe, VirtualWaitSampler.Classifier {
         if (parks != null) {
             events.profile().comment(parks);
         }
+        if (!options.sampleVirtual()) {
+            return unsampled(events);
+        }
         VirtualWaitSampler sampled = new VirtualWaitSampler(sessionDir, options.period(), events.profile(),
                 WaitSites::trim, this);
         return new WithVirtualWaits(events, sampled, options);
+    }
+
+    /** The event part alone; where virtual threads run, the profile says their waits are missing and how to get them. */
+    static Collector unsampled(Sampler events) {
+        if (SchedulerParks.schedulerRuns()) {
+            events.profile().comment(VirtualWaitSampler.notSampled());
+        }
+        return events;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * nonsense gets a clear error back instead of a misbehaving target.
  */
 public record SamplingOptions(Duration period, Duration threshold, Duration maxDuration, int maxSamples,
-                              String filter) {
+                              String filter, boolean sampleVirtual) {
     public static final Duration DEFAULT_PERIOD = Duration.ofMillis(10);
     public static final Duration DEFAULT_THRESHOLD = Duration.ZERO;
     public static final Duration DEFAULT_MAX = Duration.ofHours(2);
@@ -27,11 +27,16 @@ public record SamplingOptions(Duration period, Duration threshold, Duration maxD
         this(period, threshold, maxDuration, maxSamples, "");
     }
 
+    /** Options that leave virtual threads' waits unsampled: the default, see {@code vthreads=} in {@link #parse}. */
+    public SamplingOptions(Duration period, Duration threshold, Duration maxDuration, int maxSamples, String filter) {
+        this(period, threshold, maxDuration, maxSamples, filter, false);
+    }
+
     public static SamplingOptions defaults() {
         return new SamplingOptions(DEFAULT_PERIOD, DEFAULT_THRESHOLD, DEFAULT_MAX, DEFAULT_MAX_SAMPLES);
     }
 
-    /** Parses {@code period=10ms threshold=0ms max=60s maxsamples=50000 [filter=...]}; unknown keys are errors. */
+    /** Parses {@code period=10ms threshold=0ms max=60s maxsamples=50000 [filter=...] [vthreads=sample]}; unknown keys are errors. */
     public static SamplingOptions parse(Iterable<String> words) {
         return parse(defaults(), words);
     }
@@ -50,12 +55,16 @@ public record SamplingOptions(Duration period, Duration threshold, Duration maxD
                 case "period" -> o.withPeriod(range(key, duration(key, value), Duration.ofMillis(1), Duration.ofSeconds(10)));
                 case "threshold" -> o.withThreshold(range(key, duration(key, value), Duration.ZERO, Duration.ofSeconds(60)));
                 case "max" -> new SamplingOptions(o.period, o.threshold,
-                        range(key, duration(key, value), Duration.ofMillis(1), Duration.ofHours(24)), o.maxSamples, o.filter);
+                        range(key, duration(key, value), Duration.ofMillis(1), Duration.ofHours(24)), o.maxSamples, o.filter,
+                        o.sampleVirtual);
                 case "maxsamples" -> new SamplingOptions(o.period, o.threshold, o.maxDuration,
-                        (int) range(key, wholeNumber(key, value), 1_000, 5_000_000), o.filter);
+                        (int) range(key, wholeNumber(key, value), 1_000, 5_000_000), o.filter, o.sampleVirtual);
                 // the methods the timing kind traces; checked here so a bad filter never reaches JFR
                 case "filter" -> new SamplingOptions(o.period, o.threshold, o.maxDuration, o.maxSamples,
-                        MethodFilter.parse(value).toString());
+                        MethodFilter.parse(value).toString(), o.sampleVirtual);
+                // opt-in: the JDK's thread snapshot can crash a JDK 21-25 target (docs/virtual-threads.md, "Safety")
+                case "vthreads" -> new SamplingOptions(o.period, o.threshold, o.maxDuration, o.maxSamples, o.filter,
+                        virtualChoice(value));
                 default -> throw new IllegalArgumentException("unknown sampling option '" + key + "'");
             };
         }
@@ -63,11 +72,11 @@ public record SamplingOptions(Duration period, Duration threshold, Duration maxD
     }
 
     public SamplingOptions withPeriod(Duration p) {
-        return new SamplingOptions(p, threshold, maxDuration, maxSamples, filter);
+        return new SamplingOptions(p, threshold, maxDuration, maxSamples, filter, sampleVirtual);
     }
 
     public SamplingOptions withThreshold(Duration t) {
-        return new SamplingOptions(period, t, maxDuration, maxSamples, filter);
+        return new SamplingOptions(period, t, maxDuration, maxSamples, filter, sampleVirtual);
     }
 
     /** The settings as words, in the form {@link #parse} reads. */
@@ -80,7 +89,18 @@ public record SamplingOptions(Duration period, Duration threshold, Duration maxD
         if (!filter.isEmpty()) {
             m.put("filter", filter);
         }
+        if (sampleVirtual) {
+            m.put("vthreads", "sample");
+        }
         return m;
+    }
+
+    private static boolean virtualChoice(String value) {
+        return switch (value) {
+            case "sample" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("vthreads must be 'sample' or 'off', got '" + value + "'");
+        };
     }
 
     private static Duration range(String key, Duration d, Duration min, Duration max) {

@@ -77,6 +77,17 @@ public final class VirtualWaitSampler {
         return VirtualThreadDump.available();
     }
 
+    /**
+     * The comment a wait profile gets on a JVM running virtual threads when they were not sampled:
+     * the sampler is opt-in because the JDK's thread snapshot it relies on crashed a JDK 25.0.3
+     * target during a virtual thread's mount (docs/virtual-threads.md, "Safety").
+     */
+    public static String notSampled() {
+        return COMMENT + "their parks and monitor waits were NOT sampled (JFR has no event for them): the sampler "
+                + "takes ~10 JDK thread dumps a second, and that dump crashed a JDK 25.0.3 target once in ~15,000 during "
+                + "virtual-thread mounts (JDK-8364343, JDK-8392031); add vthreads=sample to sample them at that risk";
+    }
+
     /** The settings, as {@code info} and the console's summary show them. */
     public static String settings(Duration period) {
         return "vthreads=sampled every " + Durations.format(period) + " (cpu<=" + Math.round(BUDGET * 100) + "%)";

@@ -29,6 +29,19 @@ class SamplingOptionsTest {
     }
 
     @Test
+    void virtualThreadsAreSampledOnlyWhenAsked() {
+        assertThat(SamplingOptions.defaults().sampleVirtual()).isFalse();
+        assertThat(SamplingOptions.defaults().describe()).doesNotContainKey("vthreads");
+        SamplingOptions asked = SamplingOptions.parse(List.of("vthreads=sample", "period=50ms"));
+        assertThat(asked.sampleVirtual()).isTrue();
+        assertThat(asked.withThreshold(Duration.ofMillis(1)).sampleVirtual()).isTrue();
+        assertThat(asked.describe()).containsEntry("vthreads", "sample");
+        assertThat(SamplingOptions.parse(List.of("vthreads=sample", "vthreads=off")).sampleVirtual()).isFalse();
+        assertThatThrownBy(() -> SamplingOptions.parse(List.of("vthreads=yes"))).hasMessage(
+                "vthreads must be 'sample' or 'off', got 'yes'");
+    }
+
+    @Test
     void durationsRoundTrip() {
         for (String d : List.of("5s", "250ms", "2m", "1h", "7us", "0s")) {
             assertThat(Durations.format(Durations.parse(d))).isEqualTo(d);

@@ -27,20 +27,23 @@ import profcon.model.Profile;
 public final class ExplainCommand implements Command {
     static final Duration DEFAULT_WINDOW = Duration.ofSeconds(10);
     private static final Duration MAX_WINDOW = Duration.ofMinutes(10);
+    private static final String VTHREADS_SAMPLE = "vthreads=sample";
 
     @Override
     public CommandSpec spec() {
-        return new CommandSpec("explain", List.of(), "explain [DURATION] [--json] | explain FILE.jfr|FILE.pb.gz... "
+        return new CommandSpec("explain", List.of(), "explain [DURATION] [vthreads=sample] [--json] | explain FILE.jfr|FILE.pb.gz... "
                 + "[--json]", "name the bug shape: ranked findings with evidence, culprit frame and the command that "
                 + "confirms it (live: one window, default 10s; offline: a recording or saved profiles)",
-                ArgCompleter.NONE, List.of("explain", "explain 5s", "explain --json", "explain recording.jfr"))
+                ArgCompleter.NONE, List.of("explain", "explain 5s", "explain --json", "explain 10s vthreads=sample", "explain recording.jfr"))
                 .withFlags(Flags.switches("--json"));
     }
 
     @Override
     public void run(Invocation in) throws Exception {
         Session session = in.session();
-        List<String> args = in.args().positional();
+        List<String> args = new java.util.ArrayList<>(in.args().positional());
+        // opt-in like profile lock's: the sampler's JDK thread dumps can crash a JDK 21-25 target
+        boolean sampleVirtual = args.remove(VTHREADS_SAMPLE);
         Explanation x;
         if (!args.isEmpty() && !isDuration(args.get(0))) {
             x = Explainer.explain(ExplainFiles.of(args));
@@ -51,7 +54,7 @@ public final class ExplainCommand implements Command {
             }
             x = Explainer.explain(ExplainFiles.current(session.current()));
         } else {
-            x = live(session, args.isEmpty() ? DEFAULT_WINDOW : window(args.get(0)));
+            x = live(session, args.isEmpty() ? DEFAULT_WINDOW : window(args.get(0)), sampleVirtual);
         }
         session.explanation(x);
         if (session.json() || in.args().has("--json")) {
@@ -61,11 +64,11 @@ public final class ExplainCommand implements Command {
         }
     }
 
-    private static Explanation live(Session session, Duration window) throws Exception {
+    private static Explanation live(Session session, Duration window, boolean sampleVirtual) throws Exception {
         session.status("explain: watching the target for " + Durations.format(window)
                 + " (cpu, lock, block, pauses in one JFR stream; thread snapshots at both ends) ...");
         long started = System.nanoTime();
-        ExplainWindow.Collected c = ExplainWindow.collect(session, window);
+        ExplainWindow.Collected c = ExplainWindow.collect(session, window, sampleVirtual);
         // what the window really cost in wall time, snapshots and drain included: the promise is window + 3 s
         session.status(String.format(java.util.Locale.ROOT, "explain: collected in %.1f s (window %s)",
                 (System.nanoTime() - started) / 1e9, Durations.format(window)));

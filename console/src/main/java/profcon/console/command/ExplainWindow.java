@@ -35,13 +35,17 @@ final class ExplainWindow {
     record Collected(Evidence evidence, Map<String, Profile> profiles) {
     }
 
-    static Collected collect(Session session, Duration window) throws Exception {
+    static Collected collect(Session session, Duration window, boolean sampleVirtual) throws Exception {
         Target target = session.requireTarget("explain");
         AgentChannel channel = target.channel();
         beginJfr(channel);
         ExplainSched sched = ExplainSched.start(target.pid());
         ThreadSnapshot first = snapshot(channel);
-        Map<String, String> options = Map.of("max", Durations.format(window.plusSeconds(60)));
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        options.put("max", Durations.format(window.plusSeconds(60)));
+        if (sampleVirtual) {
+            options.put("vthreads", "sample");
+        }
         ProfileCollection.Outcome outcome;
         try {
             outcome = new ProfileCollection(channel, session::pause, session.progress())

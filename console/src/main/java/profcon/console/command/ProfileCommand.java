@@ -45,10 +45,11 @@ public final class ProfileCommand implements Command, Command.MoreHelp {
     @Override
     public CommandSpec spec() {
         return new CommandSpec("profile", List.of(), "profile KIND DURATION [period=10ms] [threshold=0ms] "
-                + "[engine=async-profiler|jfr]",
+                + "[engine=async-profiler|jfr] [vthreads=sample]",
                 "collect a profile from the target (kinds: " + Recipes.names() + ")", ArgCompleters.profileKinds(),
                 List.of("profile cpu 10s", "profile cpu 30s period=20ms", "profile lock 5s",
-                        "profile block 5s threshold=1ms", "profile wall 5s period=100ms", "profile cpu 10s engine=jfr"));
+                        "profile block 5s threshold=1ms", "profile wall 5s period=100ms", "profile cpu 10s engine=jfr",
+                        "profile lock 10s vthreads=sample"));
     }
 
     @Override

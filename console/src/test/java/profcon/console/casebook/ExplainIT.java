@@ -139,7 +139,7 @@ class ExplainIT {
             args.add("--virtual");
             try (TargetJvm target = TargetJvm.start(TargetJvm.jdk(JDK25), c[1], args.toArray(String[]::new))) {
                 Path script = tmp.resolve(c[0] + ".pfc");
-                Files.write(script, List.of("profile block 1s", "explain 5s --json", expected.group()));
+                Files.write(script, List.of("profile block 1s", "explain 5s vthreads=sample --json", expected.group()));
                 ConsoleRun run = ConsoleRun.of(Long.toString(target.pid()), "-f", script.toString());
                 String top = topFinding(run);
                 if (!top.startsWith(expected.group(1) + " ") || !Pattern.compile(expected.group(2)).matcher(top).find()

@@ -51,7 +51,7 @@ class SchedulerParksIT {
     private Profile profile(String kind, ConsoleRun[] run, String mainClass, String... args) throws Exception {
         try (TargetJvm target = TargetJvm.start(TargetJvm.jdk(JDK25), mainClass, args)) {
             Path saved = tmp.resolve(kind + ".pb.gz");
-            run[0] = ConsoleRun.of(Long.toString(target.pid()), "-c", "profile " + kind + " 4s; save " + saved);
+            run[0] = ConsoleRun.of(Long.toString(target.pid()), "-c", "profile " + kind + " 4s vthreads=sample; save " + saved);
             assertThat(run[0].exitCode()).as(run[0].out() + run[0].err()).isZero();
             return PprofReader.read(saved);
         }

@@ -79,11 +79,26 @@ class VirtualWaitsIT {
         });
     }
 
+    /** Opt-in (the JDK's thread dump can crash a JDK 25.0.3 target): by default the profile says what it misses. */
+    @Test
+    void withoutOptingInVirtualWaitsAreNotSampledAndTheSummarySaysHowToGetThem() throws Exception {
+        try (TargetJvm target = TargetJvm.start(TargetJvm.jdk(JDK25), "profcon.demo.LoomQueue", "--lock=reentrant")) {
+            Path saved = tmp.resolve("unsampled.pb.gz");
+            ConsoleRun run = ConsoleRun.of(Long.toString(target.pid()), "-c", "profile lock 3s; save " + saved);
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.err()).contains("were NOT sampled").contains("add vthreads=sample").doesNotContain("vthreads=sampled");
+            Profile lock = PprofReader.read(saved);
+            assertThat(lock.samples()).noneSatisfy(s -> assertThat(s.label("thread_kind")).isEqualTo("virtual"));
+            assertThat(lock.comments()).anySatisfy(c -> assertThat(c).contains("JDK-8392031"));
+        }
+    }
+
     private Profile profile(String kind, String mainClass, String... args) throws Exception {
         String home = TargetJvm.jdk(JDK25);
         try (TargetJvm target = TargetJvm.start(home, mainClass, args)) {
             Path saved = tmp.resolve(kind + ".pb.gz");
-            ConsoleRun run = ConsoleRun.of(Long.toString(target.pid()), "-c", "profile " + kind + " 4s; save " + saved);
+            ConsoleRun run = ConsoleRun.of(Long.toString(target.pid()), "-c",
+                    "profile " + kind + " 4s vthreads=sample; save " + saved);
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
             assertThat(run.err()).contains("vthreads=sampled");
             return PprofReader.read(saved);
