@@ -26,6 +26,8 @@ import jdk.jfr.consumer.RecordingFile;
 public final class TraceReader {
     /** The sampling period a cpu sample stands for: profcon's cpu period, which {@code trace} records at. */
     static final long SAMPLE_NANOS = Duration.ofMillis(10).toNanos();
+    /** The prefix of the agent's thread names: left out of the trace, and counted in its notes. */
+    private static final String OWN_THREADS = "profcon-";
     /** Spans kept at most; beyond it they are counted and the trace's notes say so. */
     static final int MAX_SPANS = 1_000_000;
     /** Frames kept per span, innermost first. */
@@ -153,7 +155,19 @@ public final class TraceReader {
         }
         long length = Math.max(0, last - first);
         List<TraceThread> out = new ArrayList<>();
-        threads.values().forEach(t -> out.add(t.toThread(first, length, SAMPLE_NANOS)));
+        int own = 0;
+        for (ThreadTrack t : threads.values()) {
+            TraceThread thread = t.toThread(first, length, SAMPLE_NANOS);
+            // the agent's own threads (its channel waits in I/O the whole window): not the application's time
+            if (thread.name() != null && thread.name().startsWith(OWN_THREADS)) {
+                own++;
+            } else {
+                out.add(thread);
+            }
+        }
+        if (own > 0) {
+            notes.add(own + " of profcon's own threads (" + OWN_THREADS + "*) left out");
+        }
         out.sort(Comparator.comparing(TraceThread::group).thenComparing(TraceThread::name)
                 .thenComparingLong(TraceThread::javaId));
         if (dropped > 0) {

@@ -25,15 +25,20 @@ class TraceIT {
     @ValueSource(strings = {"profcon.jdk17", "profcon.jdk25"})
     void aTraceOpensInTheJdksJfrToolAndLoadsAsEveryKind(String jdk) throws Exception {
         Path file = tmp.resolve("mystery.jfr");
+        Path page = tmp.resolve("timeline.html");
         try (TargetJvm t = TargetJvm.start(TargetJvm.jdk(jdk), "profcon.demo.MysterySlowdown")) {
             ConsoleRun run = ConsoleRun.of(Long.toString(t.pid()), "-c", "trace 3s " + file
-                    + "; load " + file + " lock; expect top1 'MysterySlowdown\\$Metrics\\.record'; load " + file
+                    + "; web " + page + "; load " + file + " lock; expect top1 'MysterySlowdown\\$Metrics\\.record'; load " + file
                     + " block; expect top1 'MysterySlowdown\\$Metrics\\.record'; load " + file + " cpu");
 
             assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
             assertThat(run.out()).contains("wrote " + file + " (").containsPattern("(?m)^request +8  \\S+  L ")
                     .contains("top lock: monitor of profcon.demo.MysterySlowdown$Metrics at "
                             + "profcon.demo.MysterySlowdown$Metrics.record:");
+            // web right after trace draws the trace's timeline (not the flame graph), with the blocked requests in it
+            assertThat(run.err()).contains("timeline of mystery.jfr written to " + page);
+            assertThat(java.nio.file.Files.readString(page)).contains("request-1").contains("MysterySlowdown$Metrics")
+                    .doesNotContain("profcon-channel");
         }
         String summary = jfr(jdk, "summary", file.toString());
         assertThat(summary).contains("profcon.SchedSnapshot").contains("profcon.SchedWindow")
