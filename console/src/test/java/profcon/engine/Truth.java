@@ -49,9 +49,12 @@ record Truth(double aShare, long aNanos, long bNanos) {
         return rows.isEmpty() ? 0 : rows.get(rows.size() - 1)[1] + rows.get(rows.size() - 1)[2];
     }
 
-    /** The file's lines as numbers, header and blank lines left out. */
+    /** The file's complete lines as numbers, header and blank lines left out. */
     private static List<long[]> rows(Path file) throws IOException {
-        return Files.readAllLines(file).stream().filter(l -> !l.startsWith("#") && !l.isBlank())
+        String text = Files.readString(file);
+        // the target appends while we read: a last line without its newline is still being written
+        text = text.substring(0, text.lastIndexOf('\n') + 1);
+        return text.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
                 .map(l -> java.util.Arrays.stream(l.trim().split("\\s+")).mapToLong(Long::parseLong).toArray()).toList();
     }
 
