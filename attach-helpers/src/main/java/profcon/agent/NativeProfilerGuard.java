@@ -12,8 +12,9 @@ import profcon.agent.protocol.Request;
 /**
  * The async-profiler the console started in this JVM ({@code native-guard}), stopped from here should
  * the console vanish before it stops it: without this a killed console left it sampling until its
- * own timeout, the window plus 60 s. Only a library this JVM has already loaded is accepted, so the
- * guard can never load new native code.
+ * own timeout, the window plus 60 s. The console sets the guard before it starts the profiler (so a
+ * console killed in between is covered too); the stop runs only on a library this JVM has loaded by
+ * then, so the guard can never load new native code.
  */
 final class NativeProfilerGuard {
     private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
@@ -25,8 +26,8 @@ final class NativeProfilerGuard {
             library = null;
             return;
         }
-        if (!loadedHere(path)) {
-            throw new IllegalArgumentException("native-guard: " + path + " is not a library loaded in this JVM");
+        if (!Files.isRegularFile(Path.of(path))) {
+            throw new IllegalArgumentException("native-guard: " + path + " is no library file");
         }
         library = path;
     }
@@ -35,12 +36,15 @@ final class NativeProfilerGuard {
         return library != null;
     }
 
-    /** Stops the guarded profiler, once; nothing when the console stopped it first. */
-    void stopIfSet() {
+    /**
+     * Stops the guarded profiler, once; nothing when the console stopped it first, or when the library
+     * was never loaded here (the console vanished before its start). True when a stop was sent.
+     */
+    boolean stopIfSet() {
         String path = library;
         library = null;
-        if (path == null) {
-            return;
+        if (path == null || !loadedHere(path)) {
+            return false;
         }
         try {
             // JVMTI.agent_load runs the loaded library's Agent_OnAttach again, as the console's own stop does.
@@ -50,6 +54,7 @@ final class NativeProfilerGuard {
         } catch (JMException | RuntimeException e) {
             // the profiler's own timeout still ends it
         }
+        return true;
     }
 
     /** True when {@code path} is mapped into this process (Linux's /proc/self/maps; elsewhere never). */

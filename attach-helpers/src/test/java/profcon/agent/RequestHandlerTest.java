@@ -95,7 +95,7 @@ class RequestHandlerTest {
     }
 
     @Test
-    void nativeGuardTakesOnlyALibraryAlreadyLoadedHere() throws Exception {
+    void nativeGuardTakesALibraryFileAndStopsOnlyOneLoadedHere() throws Exception {
         agent = new RequestHandler(dir, () -> detached.set(true));
         String loaded;
         try (var maps = java.nio.file.Files.lines(Path.of("/proc/self/maps"))) {
@@ -104,9 +104,18 @@ class RequestHandlerTest {
         }
 
         assertThat(refused("native-guard /no/such/libasyncProfiler.so"))
-                .isEqualTo("native-guard: /no/such/libasyncProfiler.so is not a library loaded in this JVM");
+                .isEqualTo("native-guard: /no/such/libasyncProfiler.so is no library file");
         assertThat(ok("native-guard " + loaded)).startsWith("guarded");
         assertThat(ok("native-guard -")).startsWith("cleared");
+
+        // set before the profiler's start (the console may vanish in between): a file never loaded here
+        // is never loaded by the guard's stop
+        Path neverLoaded = java.nio.file.Files.writeString(dir.resolve("libasyncProfiler.so"), "not loaded");
+        NativeProfilerGuard guard = new NativeProfilerGuard();
+        guard.set(neverLoaded.toString());
+        assertThat(guard.isSet()).isTrue();
+        assertThat(guard.stopIfSet()).as("a stop sent to a library this JVM never loaded").isFalse();
+        assertThat(guard.isSet()).isFalse();
     }
 
     @Test

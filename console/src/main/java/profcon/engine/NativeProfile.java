@@ -76,7 +76,7 @@ public final class NativeProfile implements LiveSource {
         Labels labels() throws IOException;
 
         /**
-         * Tells the agent that async-profiler runs from {@code library} ({@code native-guard}), or with
+         * Tells the agent that async-profiler is about to run from {@code library} ({@code native-guard}), or with
          * {@code null} that it stopped, so that a console killed mid-profile does not leave it sampling.
          */
         void guard(Path library) throws IOException;
@@ -131,12 +131,18 @@ public final class NativeProfile implements LiveSource {
         }
         Files.deleteIfExists(file);
         String event = recipe.kind().equals("wall") ? "event=wall" : "event=cpu";
-        // A console that vanishes mid-profile: the agent's guard (set below) stops the profiler when the
-        // channel closes; the timeout (D + 60 s, the agent's max rule) is the backstop where it cannot.
-        profiler.run("start," + event + ",interval=" + options.period().toNanos() + ",timeout="
-                + window.plusSeconds(60).toSeconds() + ",jfr" + sync + ",file=" + file);
-        startedNanos = System.nanoTime();
+        // A console that vanishes mid-profile: the agent's guard stops the profiler when the channel
+        // closes. Set before the start, so a console killed right after it is covered too (the agent
+        // stops only a library loaded by then); the timeout (D + 60 s) is the backstop where it cannot.
         agent.guard(library);
+        try {
+            profiler.run("start," + event + ",interval=" + options.period().toNanos() + ",timeout="
+                    + window.plusSeconds(60).toSeconds() + ",jfr" + sync + ",file=" + file);
+        } catch (IOException | RuntimeException e) {
+            agent.guard(null); // nothing started: nothing to stop should the console go
+            throw e;
+        }
+        startedNanos = System.nanoTime();
         return "engine=async-profiler period=" + Durations.format(options.period());
     }
 
