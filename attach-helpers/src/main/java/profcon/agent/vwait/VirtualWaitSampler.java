@@ -84,8 +84,9 @@ public final class VirtualWaitSampler {
      */
     public static String notSampled() {
         return COMMENT + "their parks and monitor waits were NOT sampled (JFR has no event for them): the sampler "
-                + "takes ~10 JDK thread dumps a second, and that dump crashed a JDK 25.0.3 target once in ~15,000 during "
-                + "virtual-thread mounts (JDK-8364343, JDK-8392031); add vthreads=sample to sample them at that risk";
+                + "takes up to 10 JDK thread dumps a second, and that dump crashed a JDK 25.0.3 target during virtual-thread "
+                + "mounts, once in 25 minutes of sampling (JDK-8364343, JDK-8392031); add vthreads=sample to sample them "
+                + "at that risk";
     }
 
     /** The settings, as {@code info} and the console's summary show them. */
