@@ -128,7 +128,7 @@ class RequestHandlerTest {
         Path file = Path.of(new String(started.payload(), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(file.getParent()).isEqualTo(dir);
         assertThat(refused("trace start 5000")).isEqualTo("a trace is already being recorded");
-        Thread.sleep(20); // a wait over the trace's 1 ms threshold, on this thread
+        Thread.sleep(20); // the workload, not a wait for anything: a sleep over the trace's 1 ms threshold, asserted below
         assertThat(ok("trace sched 100000000 " + readAt + " 42:30000000:60000000:3:7:worker-1 43:1:2:0:0:C2+Compiler"))
                 .startsWith("sched");
         assertThat(refused("trace sched 100000000 " + readAt + " 42:x")).startsWith("a sched row is tid:cpu_ns:");

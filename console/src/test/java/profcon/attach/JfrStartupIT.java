@@ -36,23 +36,21 @@ class JfrStartupIT {
     }
 
     private static boolean awaitThread(long pid, String prefix) throws IOException, InterruptedException {
-        long end = System.nanoTime() + DEADLINE_NANOS;
-        while (System.nanoTime() < end) {
-            if (threadNames(pid).stream().anyMatch(n -> n.startsWith(prefix))) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
+        return await(pid, prefix, true);
     }
 
     private static boolean awaitNoThread(long pid, String prefix) throws IOException, InterruptedException {
+        return await(pid, prefix, false);
+    }
+
+    /** Polls the target's thread names until one with {@code prefix} is there (or none is), up to the deadline. */
+    private static boolean await(long pid, String prefix, boolean present) throws IOException, InterruptedException {
         long end = System.nanoTime() + DEADLINE_NANOS;
         while (System.nanoTime() < end) {
-            if (threadNames(pid).stream().noneMatch(n -> n.startsWith(prefix))) {
+            if (threadNames(pid).stream().anyMatch(n -> n.startsWith(prefix)) == present) {
                 return true;
             }
-            Thread.sleep(50);
+            Thread.sleep(50); // no event to wait on from outside the target: /proc is polled
         }
         return false;
     }

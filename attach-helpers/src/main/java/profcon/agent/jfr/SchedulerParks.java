@@ -20,6 +20,7 @@ final class SchedulerParks {
     private static final String CARRIER_GROUP = "CarrierThreads";
     /** JDK 21-24's timer for virtual threads' timed parks (25 has a {@code DelayScheduler} among the carriers). */
     private static final String UNPARKER = "VirtualThread-unparker";
+    private static volatile boolean seen;
 
     private SchedulerParks() {
     }
@@ -44,8 +45,19 @@ final class SchedulerParks {
                 + "their length, platform threads' parks shorter than " + Durations.format(parks) + " are not seen";
     }
 
-    /** True once a virtual thread has run here: its scheduler's threads (carriers, timer) exist. */
+    /**
+     * True once a virtual thread has run here: its scheduler's threads (carriers, timer) exist. Kept once
+     * seen: idle carriers end after a while but the scheduler comes back with the next virtual thread, and
+     * a profile's settings, events and comment all ask and must agree.
+     */
     static boolean schedulerRuns() {
+        if (!seen) {
+            seen = scanForScheduler();
+        }
+        return seen;
+    }
+
+    private static boolean scanForScheduler() {
         for (Thread t : platformThreads()) {
             if (t.getClass().getName().equals(CARRIER_CLASS) || UNPARKER.equals(t.getName())) {
                 return true;

@@ -66,16 +66,8 @@ public final class SchedCommand implements Command {
     }
 
     private Duration window(String text) throws CommandException {
-        Duration window;
-        try {
-            window = Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new CommandException("usage: " + spec().usage() + " (" + e.getMessage() + ")");
-        }
-        if (window.isZero() || window.compareTo(MAX) > 0) {
-            throw new CommandException("sched: DURATION must be more than 0 and at most 10m");
-        }
-        return window;
+        return WindowArgument.parse(text, Duration.ofNanos(1), MAX, "sched: DURATION must be more than 0 and at most 10m",
+                spec().usage());
     }
 
     private static SchedResult measure(Duration window, Session session) throws Exception {

@@ -70,19 +70,11 @@ public final class TraceCommand implements Command {
         current(session, r.file(), in.args().option("kind"), trace);
     }
 
+    // at least 1 ms: the agent's request counts the window in milliseconds
     private Duration window(String text) throws CommandException {
-        Duration window;
-        try {
-            window = Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new CommandException("usage: " + spec().usage() + " (" + e.getMessage() + ")");
-        }
-        if (window.toMillis() < 1 || window.compareTo(Request.Trace.MAX) > 0) {
-            throw new CommandException("trace: DURATION must be more than 0 and at most "
-                    + Durations.format(Request.Trace.MAX) + " (a trace keeps every thread's events: for longer windows "
-                    + "use 'profile')");
-        }
-        return window;
+        return WindowArgument.parse(text, Duration.ofMillis(1), Request.Trace.MAX, "trace: DURATION must be more than 0 "
+                + "and at most " + Durations.format(Request.Trace.MAX) + " (a trace keeps every thread's events: for "
+                + "longer windows use 'profile')", spec().usage());
     }
 
     private static void check(Path file, boolean force) throws CommandException {
